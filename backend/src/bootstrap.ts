@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { createRootLogger, PinoNestLogger, requestIdFrom } from './common/logging/logger';
+import { AppConfig } from './config/config';
+import { mountBullBoard } from './infra/queue/bull-board';
+import { buildOpenApiDocument } from './openapi';
+import { serveWebApp } from './web-app';
+
+/** Builds the api exactly as production runs it; main.ts, the tests and the bench all use this. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    bodyLimit: 1_048_576,
+    trustProxy: config.NODE_ENV === 'production',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyCookie);
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'API 文档',
+  });
+  await mountBullBoard(app, fastify);
+  if (config.WEB_DIST_DIR) await serveWebApp(fastify, config.WEB_DIST_DIR);
+  await app.init();
+  return app;
+}

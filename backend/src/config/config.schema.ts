@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Development-only secrets; production refuses to start with them (see `refineProductionSecrets`). */
+export const DEV_SECRETS = {
+  JWT_ACCESS_SECRET: 'dev-only-access-secret-change-me-0123456789',
+  PII_ENCRYPTION_KEY: 'ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=',
+  PII_HASH_KEY: 'dev-only-pii-hash-key-change-me-0123456789',
+} as const;
+
+/**
+ * Every environment variable the api and the worker read, with its default. This is the only
+ * place that knows about process.env; docker/ compose files are checked against it by a test.
+ */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/platform'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
+  QUEUE_PREFIX: z.string().min(1).default('bull'),
+  ELASTICSEARCH_URL: z.string().url().default('http://127.0.0.1:9200'),
+  SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('platform'),
+  JWT_ACCESS_SECRET: z.string().min(32).default(DEV_SECRETS.JWT_ACCESS_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** base64 of 32 random bytes: AES-256-GCM key for 身份证 numbers and other personal data. */
+  PII_ENCRYPTION_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes').default(DEV_SECRETS.PII_ENCRYPTION_KEY),
+  /** HMAC key for looking personal data up by keyed hash. */
+  PII_HASH_KEY: z.string().min(32).default(DEV_SECRETS.PII_HASH_KEY),
+  COOKIE_SECURE: bool.default(false),
+  /** Built SPA to serve at /; empty to serve the api only. */
+  WEB_DIST_DIR: z.string().default(''),
+  /** Schedule the repeatable maintenance jobs from this process (one api node in production). */
+  SCHEDULE_REPEATABLE_JOBS: bool.default(true),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+export function refineProductionSecrets(config: AppConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  return (Object.keys(DEV_SECRETS) as (keyof typeof DEV_SECRETS)[])
+    .filter((key) => config[key] === DEV_SECRETS[key])
+    .map((key) => `${key} must be set in production`);
+}

@@ -1,0 +1,14 @@
+import { maskEmail, maskPhone, UserView } from '@platform/contracts';
+import type { UserWithRoles } from './users.repository';
+
+/** Contacts leave the api masked, even to their owner: the full value is never needed back. */
+export function toUserView(user: UserWithRoles): UserView {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    phone: maskPhone(user.phone),
+    email: maskEmail(user.email),
+    roles: user.roles,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/decorators';
+import { UserViewDto } from '../auth/auth.dto';
+import { GrantRolesDto, UpdateProfileDto, UserIdParams } from './users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get(':id')
+  @ZodResponse({ type: UserViewDto })
+  get(@CurrentActor() actor: Actor, @Param() params: UserIdParams) {
+    return this.users.view(actor, params.id);
+  }
+
+  @Patch(':id')
+  @ZodResponse({ type: UserViewDto })
+  update(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: UpdateProfileDto) {
+    return this.users.updateProfile(actor, params.id, body.displayName);
+  }
+
+  @Roles('admin')
+  @Post(':id/roles')
+  @ZodResponse({ status: 200, type: UserViewDto })
+  grantRoles(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: GrantRolesDto) {
+    return this.users.grantRoles(actor, params.id, body.roles);
+  }
+}

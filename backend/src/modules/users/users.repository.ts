@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role } from '@platform/contracts';
+import { eq, or } from 'drizzle-orm';
+import { userRoles, users } from '../../database/schema';
+import { DATABASE, Database } from '../../infra/database/database';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithRoles = UserRow & { roles: Role[] };
+
+type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async findById(id: string): Promise<UserWithRoles | undefined> {
+    const [user] = await this.db.select().from(users).where(eq(users.id, id));
+    return user && { ...user, roles: await this.rolesOf(id) };
+  }
+
+  /** Login accepts a phone number or an email address in one field. */
+  async findByIdentifier(identifier: string): Promise<UserWithRoles | undefined> {
+    const normalized = identifier.trim().toLowerCase();
+    const [user] = await this.db
+      .select()
+      .from(users)
+      .where(or(eq(users.phone, normalized), eq(users.email, normalized)));
+    return user && { ...user, roles: await this.rolesOf(user.id) };
+  }
+
+  async insert(
+    tx: Executor,
+    values: { phone?: string; email?: string; passwordHash: string; displayName: string },
+    roles: Role[],
+  ): Promise<UserRow> {
+    const [user] = await tx.insert(users).values(values).returning();
+    await tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role })));
+    return user;
+  }
+
+  async updateDisplayName(id: string, displayName: string): Promise<void> {
+    await this.db.update(users).set({ displayName, updatedAt: new Date() }).where(eq(users.id, id));
+  }
+
+  async grantRoles(id: string, roles: Role[], grantedBy: string): Promise<void> {
+    await this.db
+      .insert(userRoles)
+      .values(roles.map((role) => ({ userId: id, role, grantedBy })))
+      .onConflictDoNothing();
+  }
+
+  private async rolesOf(userId: string): Promise<Role[]> {
+    const rows = await this.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+    return rows.map((row) => row.role).sort();
+  }
+}

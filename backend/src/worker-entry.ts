@@ -1,0 +1,15 @@
+/**
+ * What the worker process (jobs/) takes from the backend: the shared infrastructure and every
+ * feature module that contributes job handlers. Add a feature's jobs module here.
+ */
+export { CoreModule } from './core.module';
+export { loadConfig } from './config/config';
+export type { AppConfig } from './config/config';
+export { APP_CONFIG } from './config/config';
+export { JobHandlerRegistry } from './infra/queue/job-handler';
+export { createRootLogger, PinoNestLogger } from './common/logging/logger';
+export { runMigrations } from './database/migrate';
+import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.module';
+
+export const JOB_FEATURE_MODULES = [MaintenanceJobsModule];
+export { MaintenanceJobsModule };

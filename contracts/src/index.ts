@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './error-codes';
+export * from './queues';
+export * from './auth';
+export * from './mask';
+export * from './id-numbers';

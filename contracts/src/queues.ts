@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Every BullMQ queue and job the platform knows. The worker refuses to start when a job
+ * listed here has no handler, so adding a job here without its handler fails fast.
+ */
+export const QueueName = {
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  purgeExpiredSessions: 'purge-expired-sessions',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export const PurgeExpiredSessionsPayloadSchema = z.object({
+  /** Revoked or expired refresh tokens older than this many days are deleted. */
+  olderThanDays: z.number().int().min(0).max(365).default(7),
+});
+export type PurgeExpiredSessionsPayload = z.infer<typeof PurgeExpiredSessionsPayloadSchema>;
+
+export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
+  [JobName.purgeExpiredSessions]: { queue: QueueName.maintenance, payload: PurgeExpiredSessionsPayloadSchema },
+};
+
+export function jobsOfQueue(queue: QueueName): JobName[] {
+  return (Object.keys(JOB_CATALOG) as JobName[]).filter((name) => JOB_CATALOG[name].queue === queue);
+}
