@@ -13,3 +13,4 @@ import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.mo
 
 export const JOB_FEATURE_MODULES = [MaintenanceJobsModule];
 export { MaintenanceJobsModule };
+export { redisConnection } from './infra/queue/queue.module';

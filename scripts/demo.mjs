@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm run demo`: install what is missing, bring the services up, build, migrate, seed the demo
+// accounts and serve the platform at http://localhost:3000 with the worker running.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail, log, ROOT, run } from './lib/run.mjs';
+import { startStack } from './lib/stack.mjs';
+
+const PORT = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  if (!existsSync(join(ROOT, 'node_modules/.package-lock.json'))) {
+    log('installing dependencies from the lockfile');
+    await run('npm', ['ci', '--no-audit', '--no-fund']);
+  }
+  await run('node', ['scripts/services.mjs', 'up', '--no-browser']);
+  log('building');
+  await run('npm', ['run', 'build']);
+  log('migrating and seeding');
+  await run('node', ['backend/dist/database/migrate.js']);
+  await run('node', ['backend/dist/database/seed.js']);
+
+  const stack = await startStack({ port: PORT, env: {}, logDir: join(ROOT, '.data/logs') });
+  console.log(`\n  公共就业服务平台 is running at http://localhost:${PORT}`);
+  console.log(`  API docs: http://localhost:${PORT}/api/docs · queues (admins): http://localhost:${PORT}/admin/queues`);
+  console.log(`  logs: .data/logs/api.log, .data/logs/worker.log · Ctrl-C stops the api and the worker\n`);
+  await run('node', ['backend/dist/database/seed.js']); // prints the demo accounts
+
+  const stop = async () => {
+    log('stopping');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  stack.api.once('exit', (code) => fail(`the api stopped (${code}); see .data/logs/api.log`));
+}
+
+main().catch((error) => fail(error.message));

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Drops and recreates the database named by the URL in argv[2]; the api migrates it at start.
+import pg from 'pg';
+
+const url = new URL(process.argv[2]);
+const name = decodeURIComponent(url.pathname.slice(1));
+if (!/^platform_(e2e|test|bench)$/.test(name)) {
+  console.error(`refusing to reset "${name}": only the e2e, test and bench databases are disposable`);
+  process.exit(1);
+}
+url.pathname = '/postgres';
+const client = new pg.Client({ connectionString: url.toString() });
+await client.connect();
+await client.query(`drop database if exists "${name}" with (force)`);
+await client.query(`create database "${name}"`);
+await client.end();

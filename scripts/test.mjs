@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm test`: brings the real services up, builds, and runs every tier — unit and
+// integration (PostgreSQL, Redis, Elasticsearch), then end-to-end in Chromium against the
+// built api, worker and web app. Ends with one line: "N passed, N failed".
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, ROOT, run } from './lib/run.mjs';
+import { startStack } from './lib/stack.mjs';
+
+const REPORTS = join(ROOT, '.vitest-reports');
+const UNIT_AND_INTEGRATION = ['contracts', 'search', 'backend', 'jobs', 'frontend'];
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_ENV = {
+  NODE_ENV: 'test',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_e2e',
+  REDIS_URL: 'redis://127.0.0.1:6379/2',
+  QUEUE_PREFIX: 'e2e',
+  SEARCH_INDEX_PREFIX: 'e2e',
+  LOG_LEVEL: 'info',
+};
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+async function vitest(workspace, extraEnv = {}) {
+  const report = join(REPORTS, `${workspace}.json`);
+  rmSync(report, { force: true });
+  log(`tests: ${workspace}`);
+  const ok = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    cwd: join(ROOT, workspace),
+    env: { ...process.env, ...extraEnv },
+  }).then(
+    () => true,
+    () => false,
+  );
+  count(workspace, report, ok);
+}
+
+function count(workspace, report, ok) {
+  if (!existsSync(report)) {
+    totals.failed += 1;
+    failures.push(`${workspace}: the test run produced no report`);
+    return;
+  }
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += result.numPassedTests;
+  totals.failed += result.numFailedTests;
+  totals.skipped += result.numPendingTests + result.numTodoTests;
+  if (result.numFailedTests) failures.push(`${workspace}: ${result.numFailedTests} failed`);
+  else if (!ok) {
+    totals.failed += 1;
+    failures.push(`${workspace}: the run failed outside any test (see above)`);
+  }
+}
+
+async function main() {
+  mkdirSync(REPORTS, { recursive: true });
+  await run('node', ['scripts/services.mjs', 'up']);
+  log('building');
+  await run('npm', ['run', 'build']);
+
+  for (const workspace of UNIT_AND_INTEGRATION) await vitest(workspace);
+
+  log(`end-to-end: api + worker on port ${E2E_PORT}`);
+  await run('node', ['scripts/reset-database.mjs', E2E_ENV.DATABASE_URL]);
+  const e2eEnv = { env: { ...process.env, ...E2E_ENV, LOG_LEVEL: 'warn' } };
+  await run('node', ['backend/dist/database/migrate.js'], e2eEnv);
+  await run('node', ['backend/dist/database/seed.js'], e2eEnv);
+  const stack = await startStack({ port: E2E_PORT, env: E2E_ENV, logDir: join(ROOT, 'e2e/artifacts/logs') });
+  try {
+    await vitest('e2e', { E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}` });
+  } finally {
+    await stack.stop();
+  }
+}
+
+main()
+  .catch((error) => {
+    totals.failed += 1;
+    failures.push(error.message);
+  })
+  .finally(() => {
+    for (const line of failures) console.error(`✗ ${line}`);
+    console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+    process.exit(totals.failed ? 1 : 0);
+  });
