@@ -6,6 +6,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AppConfig } from './config/config';
 import { CoreModule } from './core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { RealtimeModule } from './infra/realtime/realtime.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { UsersModule } from './modules/users/users.module';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthCoreModule, HealthModule, AuthModule, UsersModule, MaintenanceModule],
+      imports: [CoreModule.forRoot(config), AuthCoreModule, RealtimeModule, HealthModule, AuthModule, UsersModule, MaintenanceModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },

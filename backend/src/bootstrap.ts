@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { createRootLogger, PinoNestLogger, requestIdFrom } from './common/logging/logger';
 import { AppConfig } from './config/config';
 import { mountBullBoard } from './infra/queue/bull-board';
+import { RealtimeServer } from './infra/realtime/realtime.server';
 import { buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
 
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     customSiteTitle: 'API 文档',
   });
   await mountBullBoard(app, fastify);
+  app.get(RealtimeServer).attach(app.getHttpServer());
   if (config.WEB_DIST_DIR) await serveWebApp(fastify, config.WEB_DIST_DIR);
   await app.init();
   return app;

@@ -14,3 +14,5 @@ import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.mo
 export const JOB_FEATURE_MODULES = [MaintenanceJobsModule];
 export { MaintenanceJobsModule };
 export { redisConnection } from './infra/queue/queue.module';
+export { RealtimeEmitterModule } from './infra/realtime/realtime.module';
+export { Notifier } from './infra/realtime/notifier';

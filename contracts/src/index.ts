@@ -4,3 +4,4 @@ export * from './queues';
 export * from './auth';
 export * from './mask';
 export * from './id-numbers';
+export * from './realtime';

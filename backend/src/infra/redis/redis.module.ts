@@ -10,7 +10,7 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new Redis(c.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false }),
+      useFactory: (c: AppConfig) => new Redis(c.REDIS_URL, { maxRetriesPerRequest: 2 }),
     },
   ],
   exports: [REDIS],

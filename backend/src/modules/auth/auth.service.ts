@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { LoginInput, passwordProblems, RegisterInput, Session } from '@platform/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DatabaseError } from 'pg';
@@ -8,6 +8,7 @@ import { SessionRevocations } from '../../common/auth/session-revocations.servic
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DATABASE, Database } from '../../infra/database/database';
+import { RealtimeServer } from '../../infra/realtime/realtime.server';
 import { toUserView } from '../users/user-view';
 import { UsersRepository, UserWithRoles } from '../users/users.repository';
 import { LoginThrottle } from './login-throttle.service';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly accessTokens: AccessTokenService,
     private readonly revocations: SessionRevocations,
+    @Optional() private readonly realtime?: RealtimeServer,
   ) {}
 
   async register(input: RegisterInput, client: ClientInfo): Promise<Session> {
@@ -89,6 +91,7 @@ export class AuthService {
   private async endFamily(familyId: string): Promise<void> {
     await this.refreshTokens.revokeFamily(familyId);
     await this.revocations.revoke(familyId);
+    await this.realtime?.endSession(familyId);
   }
 
   private startSession(user: UserWithRoles, client: ClientInfo): Promise<Session> {

@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/auth/register', '/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/users/{id}']),
     );
-    expect(doc.components.schemas.SessionDto.properties).toHaveProperty('accessToken');
+    expect(doc.components.schemas.SessionDto_Output.properties).toHaveProperty('accessToken');
   });
 });
 

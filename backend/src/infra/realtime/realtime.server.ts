@@ -1,0 +1,93 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { ClientToServerEvents, ServerToClientEvents, sessionRoom, userRoom } from '@platform/contracts';
+import type { Server as HttpServer } from 'node:http';
+import Redis from 'ioredis';
+import { Server, Socket } from 'socket.io';
+import { AccessTokenService } from '../../common/auth/access-token.service';
+import type { Actor } from '../../common/auth/actor';
+import { SessionRevocations } from '../../common/auth/session-revocations.service';
+import { AppError } from '../../common/errors/app-error';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+
+export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+
+/** Socket.IO channel prefix shared with the worker's emitter; both must use the same one. */
+export const realtimeChannel = (config: AppConfig) => `${config.QUEUE_PREFIX}-socket.io`;
+
+/**
+ * The Socket.IO server of one api process. The Redis adapter makes rooms span every api
+ * process, so a message for `user:<id>` reaches that person wherever they are connected.
+ */
+@Injectable()
+export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Realtime');
+  private io?: RealtimeIo;
+  private pubSub: Redis[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: AccessTokenService,
+    private readonly revocations: SessionRevocations,
+  ) {}
+
+  attach(httpServer: HttpServer): RealtimeIo {
+    const pub = new Redis(this.config.REDIS_URL);
+    const sub = pub.duplicate();
+    this.pubSub = [pub, sub];
+    const io: RealtimeIo = new Server(httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } });
+    io.adapter(createAdapter(pub, sub, { key: realtimeChannel(this.config) }));
+    io.use((socket, next) => this.authenticate(socket).then(() => next(), (error: AppError) => next(handshakeError(error))));
+    io.on('connection', (socket) => this.onConnection(socket));
+    this.io = io;
+    return io;
+  }
+
+  get server(): RealtimeIo | undefined {
+    return this.io;
+  }
+
+  /** Ends every socket of a signed-out session, on every api process. */
+  async endSession(sessionId: string): Promise<void> {
+    if (!this.io) return;
+    this.io.to(sessionRoom(sessionId)).emit('session:ended', { reason: 'logout' });
+    this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
+  }
+
+  /**
+   * Before HTTP drains: end this process's sockets (only local ones: a plain disconnectSockets
+   * would travel through Redis and end everyone's on every node) so clients reconnect elsewhere.
+   */
+  beforeApplicationShutdown(): void {
+    if (!this.io) return;
+    this.io.local.disconnectSockets(true);
+    this.io.engine.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.pubSub.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+
+  private async authenticate(socket: RealtimeSocket): Promise<void> {
+    const token = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || !token) throw new AppError('AUTH_UNAUTHENTICATED', 'Sign in first. 请先登录。');
+    const actor = this.tokens.verify(token);
+    if (await this.revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
+    socket.data.actor = actor;
+  }
+
+  private onConnection(socket: RealtimeSocket): void {
+    const { actor } = socket.data;
+    void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
+    socket.on('whoami', (ack) => ack({ data: { userId: actor.userId, roles: actor.roles } }));
+    this.logger.debug({ userId: actor.userId, socketId: socket.id }, 'socket connected');
+  }
+}
+
+/** The client sees the same stable code in `connect_error.data` as an HTTP caller would. */
+function handshakeError(error: AppError | Error): Error & { data?: unknown } {
+  const out: Error & { data?: unknown } = new Error(error.message);
+  out.data = { code: error instanceof AppError ? error.code : 'INTERNAL_ERROR' };
+  return out;
+}
