@@ -4,6 +4,7 @@ import {
   aliasName,
   createVersionedIndex,
   dropIndices,
+  dropIndicesMatching,
   ensureIndex,
   indicesOfAlias,
   IndexDefinition,
@@ -29,10 +30,10 @@ describe('physicalIndexName', () => {
 
 describe('index and alias lifecycle on a real Elasticsearch node', () => {
   beforeAll(async () => {
-    await client.indices.delete({ index: `${prefix}_*`, ignore_unavailable: true, allow_no_indices: true });
+    await dropIndicesMatching(client, `${prefix}_*`);
   });
   afterAll(async () => {
-    await client.indices.delete({ index: `${prefix}_*`, ignore_unavailable: true, allow_no_indices: true });
+    await dropIndicesMatching(client, `${prefix}_*`);
     await client.close();
   });
 

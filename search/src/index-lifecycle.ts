@@ -75,3 +75,11 @@ export async function ensureIndex(client: SearchClient, prefix: string, definiti
   await swapAlias(client, alias, index);
   return index;
 }
+
+/** Deletes every index matching a pattern by name: clusters refuse wildcard deletes by default. */
+export async function dropIndicesMatching(client: SearchClient, pattern: string): Promise<string[]> {
+  const rows = await client.cat.indices({ index: pattern, format: 'json', h: 'index', expand_wildcards: 'all' });
+  const names = rows.map((row) => row.index!).filter(Boolean);
+  await dropIndices(client, names);
+  return names;
+}

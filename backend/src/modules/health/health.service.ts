@@ -30,7 +30,7 @@ export class HealthService {
 
   async report(): Promise<HealthReport> {
     const [postgres, redis, elasticsearch] = await Promise.all([
-      probe(async () => ({ version: (await this.pool.query<{ v: string }>('show server_version')).rows[0].v })),
+      probe(async () => ({ version: (await this.pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v })),
       probe(async () => ({ pong: await this.redis.ping() })),
       probe(async () => ({ ...(await describeEngine(this.search)) })),
     ]);
