@@ -67,3 +67,11 @@ export const SessionSchema = z.object({
   user: UserViewSchema,
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** What an access token asserts: who, with which roles, in which login. */
+export const TokenSessionSchema = z.object({
+  userId: z.string().uuid(),
+  roles: z.array(z.enum(ROLES)),
+  sessionId: z.string().uuid(),
+});
+export type TokenSession = z.infer<typeof TokenSessionSchema>;

@@ -7,7 +7,7 @@ import { CurrentActor, Public } from '../../common/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { UsersService } from '../users/users.service';
 import { clearSessionCookies, refreshTokenFrom, setSessionCookies } from './auth-cookies';
-import { LoginDto, RefreshDto, RegisterDto, SessionDto, UserViewDto } from './auth.dto';
+import { LoginDto, RefreshDto, RegisterDto, SessionDto, TokenSessionDto, UserViewDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -47,6 +47,14 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(actor);
     clearSessionCookies(reply);
+  }
+
+  /** What the access token says, without a database read: the cheap check clients poll. */
+  @ApiBearerAuth()
+  @Get('session')
+  @ZodResponse({ type: TokenSessionDto })
+  session(@CurrentActor() actor: Actor) {
+    return { userId: actor.userId, roles: actor.roles, sessionId: actor.sessionId };
   }
 
   @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { LoginSchema, RefreshSchema, RegisterSchema, SessionSchema, UserViewSchema } from '@platform/contracts';
+import { LoginSchema, RefreshSchema, RegisterSchema, SessionSchema, TokenSessionSchema, UserViewSchema } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 
 export class RegisterDto extends createZodDto(RegisterSchema) {}
@@ -6,3 +6,4 @@ export class LoginDto extends createZodDto(LoginSchema) {}
 export class RefreshDto extends createZodDto(RefreshSchema) {}
 export class SessionDto extends createZodDto(SessionSchema) {}
 export class UserViewDto extends createZodDto(UserViewSchema) {}
+export class TokenSessionDto extends createZodDto(TokenSessionSchema) {}

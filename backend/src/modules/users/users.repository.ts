@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@platform/contracts';
-import { eq, or } from 'drizzle-orm';
+import { eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { userRoles, users } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithRoles = UserRow & { roles: Role[] };
+
+/** A user with their roles in one round trip: every authenticated read starts here. */
+const withRoles = {
+  ...getTableColumns(users),
+  roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+};
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 
@@ -14,18 +20,18 @@ export class UsersRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async findById(id: string): Promise<UserWithRoles | undefined> {
-    const [user] = await this.db.select().from(users).where(eq(users.id, id));
-    return user && { ...user, roles: await this.rolesOf(id) };
+    const [user] = await this.db.select(withRoles).from(users).where(eq(users.id, id));
+    return user;
   }
 
   /** Login accepts a phone number or an email address in one field. */
   async findByIdentifier(identifier: string): Promise<UserWithRoles | undefined> {
     const normalized = identifier.trim().toLowerCase();
     const [user] = await this.db
-      .select()
+      .select(withRoles)
       .from(users)
       .where(or(eq(users.phone, normalized), eq(users.email, normalized)));
-    return user && { ...user, roles: await this.rolesOf(user.id) };
+    return user;
   }
 
   async insert(
@@ -47,10 +53,5 @@ export class UsersRepository {
       .insert(userRoles)
       .values(roles.map((role) => ({ userId: id, role, grantedBy })))
       .onConflictDoNothing();
-  }
-
-  private async rolesOf(userId: string): Promise<Role[]> {
-    const rows = await this.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
-    return rows.map((row) => row.role).sort();
   }
 }
