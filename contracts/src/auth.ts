@@ -49,10 +49,10 @@ export const RefreshSchema = z.object({ refreshToken: z.string().min(10).max(512
 export const UserViewSchema = z.object({
   id: z.string().uuid(),
   displayName: z.string(),
-  /** Masked: 138****8000. */
-  phone: z.string().nullable(),
-  /** Masked: z***@example.com. */
-  email: z.string().nullable(),
+  /** Masked: 138****8000; absent when the account has no phone number. */
+  phone: z.string().optional(),
+  /** Masked: z***@example.com; absent when the account has no email address. */
+  email: z.string().optional(),
   roles: z.array(z.enum(ROLES)),
   createdAt: z.string(),
 });

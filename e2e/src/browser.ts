@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -9,7 +8,8 @@ export const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../ar
 
 /**
  * Debian's Chromium, headless. The network flags matter here: this machine's network is closed
- * and Chromium's background connections would otherwise be refused by the dozen.
+ * and Chromium's background connections would otherwise be refused by the dozen. Playwright
+ * gives every launch a fresh temporary profile itself.
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -23,7 +23,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'e2e-chromium-'))}`,
     ],
   });
 }

@@ -52,14 +52,14 @@ export class AuthController {
   /** What the access token says, without a database read: the cheap check clients poll. */
   @ApiBearerAuth()
   @Get('session')
-  @ZodResponse({ type: TokenSessionDto })
+  @ZodResponse({ status: 200, type: TokenSessionDto })
   session(@CurrentActor() actor: Actor) {
     return { userId: actor.userId, roles: actor.roles, sessionId: actor.sessionId };
   }
 
   @ApiBearerAuth()
   @Get('me')
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   me(@CurrentActor() actor: Actor) {
     return this.users.view(actor, actor.userId);
   }

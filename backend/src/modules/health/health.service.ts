@@ -31,7 +31,7 @@ export class HealthService {
   async report(): Promise<HealthReport> {
     const [postgres, redis, elasticsearch] = await Promise.all([
       probe(async () => ({ version: (await this.pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v })),
-      probe(async () => ({ pong: await this.redis.ping() })),
+      probe(async () => ({ pong: await this.redis.ping(), version: redisVersion(await this.redis.info('server')) })),
       probe(async () => ({ ...(await describeEngine(this.search)) })),
     ]);
     const allUp = [postgres, redis, elasticsearch].every((check) => check.status === 'up');
@@ -54,6 +54,10 @@ async function probe(check: () => Promise<Record<string, unknown>>): Promise<Dep
   } finally {
     clearTimeout(timer);
   }
+}
+
+function redisVersion(info: string): string | undefined {
+  return /redis_version:([^\r\n]+)/.exec(info)?.[1];
 }
 
 function elapsed(started: number): number {

@@ -6,8 +6,8 @@ export function toUserView(user: UserWithRoles): UserView {
   return {
     id: user.id,
     displayName: user.displayName,
-    phone: maskPhone(user.phone),
-    email: maskEmail(user.email),
+    phone: maskPhone(user.phone) ?? undefined,
+    email: maskEmail(user.email) ?? undefined,
     roles: user.roles,
     createdAt: user.createdAt.toISOString(),
   };

@@ -14,13 +14,13 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get(':id')
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   get(@CurrentActor() actor: Actor, @Param() params: UserIdParams) {
     return this.users.view(actor, params.id);
   }
 
   @Patch(':id')
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   update(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: UpdateProfileDto) {
     return this.users.updateProfile(actor, params.id, body.displayName);
   }
