@@ -1,30 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { isRole, Role } from '@platform/contracts';
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AppError } from '../errors/app-error';
 import type { Actor } from './actor';
+import { JwtRejected, signHs256, verifyHs256 } from './hs256-jwt';
 
-interface AccessClaims {
-  sub: string;
-  roles: Role[];
-  sid: string;
-}
+const ISSUER = 'platform';
 
 /** Short-lived HS256 access tokens; the refresh side lives in the auth module. */
 @Injectable()
 export class AccessTokenService {
-  private readonly jwt: JwtService;
+  private readonly key: KeyObject;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.jwt = new JwtService({
-      // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse
-      // it as a public key on every verify, which costs ~0.4 ms per request.
-      secret: createSecretKey(Buffer.from(config.JWT_ACCESS_SECRET)) as unknown as string,
-      signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'platform' },
-      verifyOptions: { algorithms: ['HS256'], issuer: 'platform' },
-    });
+    this.key = createSecretKey(Buffer.from(config.JWT_ACCESS_SECRET));
   }
 
   get ttlSeconds(): number {
@@ -32,23 +22,24 @@ export class AccessTokenService {
   }
 
   sign(actor: Actor): string {
-    const claims: AccessClaims = { sub: actor.userId, roles: actor.roles, sid: actor.sessionId };
-    return this.jwt.sign(claims);
+    const iat = Math.floor(Date.now() / 1000);
+    return signHs256({ sub: actor.userId, roles: actor.roles, sid: actor.sessionId, iss: ISSUER, iat, exp: iat + this.ttlSeconds }, this.key);
   }
 
   verify(token: string): Actor {
-    let claims: AccessClaims;
+    let claims: Record<string, unknown>;
     try {
-      claims = this.jwt.verify<AccessClaims>(token);
+      claims = verifyHs256(token, this.key, ISSUER);
     } catch (error) {
-      if ((error as Error).name === 'TokenExpiredError') {
+      if (error instanceof JwtRejected && error.problem === 'EXPIRED') {
         throw new AppError('AUTH_TOKEN_EXPIRED', 'Your session has expired; please refresh or sign in again. 登录已过期。');
       }
       throw new AppError('AUTH_TOKEN_INVALID', 'The access token is not valid. 访问令牌无效。');
     }
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !Array.isArray(claims.roles)) {
+    const { sub, sid, roles } = claims;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles)) {
       throw new AppError('AUTH_TOKEN_INVALID', 'The access token is not valid. 访问令牌无效。');
     }
-    return { userId: claims.sub, sessionId: claims.sid, roles: claims.roles.filter(isRole) };
+    return { userId: sub, sessionId: sid, roles: roles.filter(isRole) };
   }
 }

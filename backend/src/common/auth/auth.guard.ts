@@ -16,7 +16,7 @@ export class AuthGuard implements CanActivate {
     private readonly revocations: SessionRevocations,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
@@ -24,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new AppError('AUTH_UNAUTHENTICATED', 'Please sign in first. 请先登录。');
     const actor = this.tokens.verify(token);
-    if (await this.revocations.isRevoked(actor.sessionId)) {
+    if (this.revocations.isRevoked(actor.sessionId)) {
       throw new AppError('AUTH_SESSION_REVOKED', 'You have signed out of this session. 该会话已退出登录。');
     }
     request.actor = actor;

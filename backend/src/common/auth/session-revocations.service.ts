@@ -1,28 +1,74 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../../infra/redis/redis.module';
 import { AccessTokenService } from './access-token.service';
 
+const KEY_PREFIX = 'auth:revoked-session:';
+const CHANNEL = 'auth:revoked-sessions';
+
 /**
- * Access tokens are stateless, so logout writes the session id to Redis for as long as any
- * token of that session could still be alive; every api process sees it at once.
+ * Access tokens are stateless, so logout records the session id in Redis for as long as any
+ * token of that session could still be alive. Every api process keeps a local copy, filled at
+ * start and kept current over Redis pub/sub, so the check on each request costs no round trip.
+ * After a lost subscription the copy is reloaded, so no revocation is missed for good.
  */
 @Injectable()
-export class SessionRevocations {
+export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(SessionRevocations.name);
+  /** session id -> epoch ms after which no token of it can be valid any more */
+  private readonly revoked = new Map<string, number>();
+  private subscriber?: Redis;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly tokens: AccessTokenService,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('message', (_channel, sessionId: string) => this.remember(sessionId, this.ttlMs()));
+    // Subscribe before loading, so a revocation made in between is not lost.
+    this.subscriber.on('ready', () => void this.subscriber!.subscribe(CHANNEL).then(() => this.reload()));
+    await new Promise<void>((resolve) => this.subscriber!.once('ready', () => setImmediate(resolve)));
+    await this.reload();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
   async revoke(sessionId: string): Promise<void> {
-    await this.redis.set(this.key(sessionId), '1', 'EX', this.tokens.ttlSeconds + 60);
+    const ttlSeconds = this.tokens.ttlSeconds + 60;
+    await this.redis.set(KEY_PREFIX + sessionId, '1', 'EX', ttlSeconds);
+    this.remember(sessionId, ttlSeconds * 1000);
+    await this.redis.publish(CHANNEL, sessionId);
   }
 
-  async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(this.key(sessionId))) === 1;
+  isRevoked(sessionId: string): boolean {
+    const until = this.revoked.get(sessionId);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.revoked.delete(sessionId);
+    return false;
   }
 
-  private key(sessionId: string): string {
-    return `auth:revoked-session:${sessionId}`;
+  private async reload(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${KEY_PREFIX}*`, 'COUNT', 500);
+      cursor = next;
+      if (!keys.length) continue;
+      const ttls = await Promise.all(keys.map((key) => this.redis.pttl(key)));
+      keys.forEach((key, i) => ttls[i] > 0 && this.remember(key.slice(KEY_PREFIX.length), ttls[i]));
+    } while (cursor !== '0');
+    this.logger.debug({ count: this.revoked.size }, 'revoked sessions loaded');
+  }
+
+  private remember(sessionId: string, ttlMs: number): void {
+    this.revoked.set(sessionId, Date.now() + ttlMs);
+  }
+
+  private ttlMs(): number {
+    return (this.tokens.ttlSeconds + 60) * 1000;
   }
 }

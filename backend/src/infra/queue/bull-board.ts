@@ -33,7 +33,7 @@ export async function mountBullBoard(app: INestApplication, fastify: FastifyInst
           const token = bearerToken(request.headers.authorization) ?? request.cookies?.[ADMIN_ACCESS_COOKIE];
           if (!token) throw new AppError('AUTH_UNAUTHENTICATED', 'Sign in as an administrator first. 请先以管理员身份登录。');
           const actor = tokens.verify(token);
-          if (await revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
+          if (revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
           if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', 'Administrators only. 仅限管理员。');
         } catch (error) {
           const { status, body } = errors.toResponse(error);

@@ -73,7 +73,7 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
     const token = socket.handshake.auth?.token;
     if (typeof token !== 'string' || !token) throw new AppError('AUTH_UNAUTHENTICATED', 'Sign in first. 请先登录。');
     const actor = this.tokens.verify(token);
-    if (await this.revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
+    if (this.revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
     socket.data.actor = actor;
   }
 

@@ -142,6 +142,37 @@ describe('login, tokens and logout', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  it('a logout on one api process is honoured by another within moments', async () => {
+    const other = await startTestApp();
+    try {
+      const user = await registerUser(t.app);
+      const meOnOther = () => other.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } });
+      expect((await meOnOther()).statusCode).toBe(200);
+      await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
+      // Revocations travel over Redis pub/sub: wait for the message, bounded, rather than for time.
+      let code = '';
+      for (let attempt = 0; attempt < 200 && code !== 'AUTH_SESSION_REVOKED'; attempt++) {
+        code = (await meOnOther()).json().code;
+        if (code !== 'AUTH_SESSION_REVOKED') await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(code).toBe('AUTH_SESSION_REVOKED');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('an api process that starts after a logout knows about it', async () => {
+    const user = await registerUser(t.app);
+    await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
+    const later = await startTestApp();
+    try {
+      const res = await later.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } });
+      expect(res.json().code).toBe('AUTH_SESSION_REVOKED');
+    } finally {
+      await later.close();
+    }
+  });
+
   it('logout revokes the access token at once and the refresh token for good', async () => {
     const user = await registerUser(t.app);
     const out = await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
