@@ -14,24 +14,25 @@ async function main() {
   await run('node', ['scripts/services.mjs', 'up', '--no-browser']);
   log('building');
   await run('npm', ['run', 'build']);
-  log('migrating and seeding');
+  log('migrating');
   await run('node', ['backend/dist/database/migrate.js']);
-  await run('node', ['backend/dist/database/seed.js']);
 
   const stack = await startStack({ port: PORT, env: {}, logDir: join(ROOT, '.data/logs') });
   console.log(`\n  公共就业服务平台 is running at http://localhost:${PORT}`);
   console.log(`  API docs: http://localhost:${PORT}/api/docs · queues (admins): http://localhost:${PORT}/admin/queues`);
   console.log(`  logs: .data/logs/api.log, .data/logs/worker.log · Ctrl-C stops the api and the worker\n`);
-  await run('node', ['backend/dist/database/seed.js']); // prints the demo accounts
+  await run('node', ['backend/dist/database/seed.js']); // idempotent; prints the demo accounts
 
+  const onApiExit = (code) => fail(`the api stopped (${code}); see .data/logs/api.log`);
   const stop = async () => {
     log('stopping');
+    stack.api.off('exit', onApiExit);
     await stack.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  stack.api.once('exit', (code) => fail(`the api stopped (${code}); see .data/logs/api.log`));
+  stack.api.once('exit', onApiExit);
 }
 
 main().catch((error) => fail(error.message));

@@ -56,6 +56,11 @@ function count(workspace, report, ok) {
 async function main() {
   mkdirSync(REPORTS, { recursive: true });
   await run('node', ['scripts/services.mjs', 'up']);
+  log('lint');
+  await run('npm', ['run', 'lint']).catch(() => {
+    totals.failed += 1;
+    failures.push('lint: eslint found problems (see above)');
+  });
   log('building');
   await run('npm', ['run', 'build']);
 

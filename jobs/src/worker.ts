@@ -17,7 +17,7 @@ export class MissingJobHandlersError extends Error {
  * queue's BullMQ worker consume. Returns the context; closing it drains the workers.
  */
 export async function startWorker(config: AppConfig, featureModules?: DynamicModule['imports']): Promise<INestApplicationContext> {
-  const logger = createRootLogger(config.LOG_LEVEL);
+  const logger = createRootLogger(config.LOG_LEVEL, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, featureModules), {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isRole, Role } from '@platform/contracts';
+import { isRole } from '@platform/contracts';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AppError } from '../errors/app-error';

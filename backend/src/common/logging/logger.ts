@@ -2,9 +2,9 @@ import { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pino, { Logger } from 'pino';
 
-export function createRootLogger(level: string): Logger {
+export function createRootLogger(level: string, service: 'api' | 'worker' = 'api'): Logger {
   // No redact paths: they cost every log call; request headers are never logged (see bootstrap).
-  return pino({ level, base: { service: process.title } });
+  return pino({ level, base: { service, pid: process.pid } });
 }
 
 /** Keeps a caller's request id when it looks sane, so one id follows a request across services. */
