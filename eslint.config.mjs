@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'search/engine/target/**', 'frontend/src/api/schema.d.ts', 'e2e/artifacts/**', '.vitest-reports/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      'search/engine/target/**',
+      'frontend/src/api/schema.d.ts',
+      'e2e/artifacts/**',
+      '.vitest-reports/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -31,7 +31,11 @@ const ENV = {
 };
 
 function start(args, env, port) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return waitFor(() => portOpen(port), { timeoutMs: 60_000, what: `server on ${port}` }).then(() => child);
 }
 
@@ -43,8 +47,14 @@ function stop(child) {
 }
 
 async function measure(url, token) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { authorization: `Bearer ${token}` } });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (result.non2xx || result.errors)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -54,13 +64,20 @@ async function signUp() {
   const response = await fetch(`http://127.0.0.1:${API_PORT}/api/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: '13900000000', password: 'Bench2026pass', displayName: '压测用户', roles: ['seeker'] }),
+    body: JSON.stringify({
+      phone: '13900000000',
+      password: 'Bench2026pass',
+      displayName: '压测用户',
+      roles: ['seeker'],
+    }),
   });
   if (response.status !== 201) throw new Error(`register: ${response.status} ${await response.text()}`);
   const { accessToken } = await response.json();
   const bodies = {};
   for (const path of PATHS) {
-    const res = await fetch(`http://127.0.0.1:${API_PORT}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const res = await fetch(`http://127.0.0.1:${API_PORT}${path}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     bodies[path] = await res.json();
   }
   return { token: accessToken, bodies };
@@ -73,7 +90,11 @@ export default async function httpBench() {
 
   const api = await start(['backend/dist/main.js'], ENV, API_PORT);
   const { token, bodies } = await signUp();
-  const bare = await start(['bench/bare-server.mjs'], { ...process.env, BARE_BODIES: JSON.stringify(bodies) }, BARE_PORT);
+  const bare = await start(
+    ['bench/bare-server.mjs'],
+    { ...process.env, BARE_BODIES: JSON.stringify(bodies) },
+    BARE_PORT,
+  );
   const results = {};
   try {
     for (const path of PATHS) {
@@ -99,12 +120,19 @@ function summarize(rounds) {
 }
 
 function report(results) {
-  const summary = Object.fromEntries(Object.entries(results).map(([path, rounds]) => [path, summarize(rounds)]));
+  const summary = Object.fromEntries(
+    Object.entries(results).map(([path, rounds]) => [path, summarize(rounds)]),
+  );
   const result = {
     benchmark: 'http',
     at: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length },
-    settings: { rounds: ROUNDS, durationSeconds: DURATION_S, connections: CONNECTIONS, logLevel: ENV.LOG_LEVEL },
+    settings: {
+      rounds: ROUNDS,
+      durationSeconds: DURATION_S,
+      connections: CONNECTIONS,
+      logLevel: ENV.LOG_LEVEL,
+    },
     targetRatioAtLeast: TARGET_RATIO,
     summary,
     rounds: results,
@@ -116,7 +144,9 @@ function report(results) {
     '',
     '| path | bare req/s (median) | api req/s (median) | ratio | target ≥ ' + TARGET_RATIO + ' |',
     '|---|---|---|---|---|',
-    ...Object.entries(summary).map(([path, s]) => `| ${path} | ${s.bareRps} | ${s.apiRps} | ${s.ratio} | ${s.met ? 'met' : 'not met'} |`),
+    ...Object.entries(summary).map(
+      ([path, s]) => `| ${path} | ${s.bareRps} | ${s.apiRps} | ${s.ratio} | ${s.met ? 'met' : 'not met'} |`,
+    ),
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench/results/http.json'), JSON.stringify(result, null, 2) + '\n');

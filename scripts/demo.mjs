@@ -19,7 +19,9 @@ async function main() {
 
   const stack = await startStack({ port: PORT, env: {}, logDir: join(ROOT, '.data/logs') });
   console.log(`\n  公共就业服务平台 is running at http://localhost:${PORT}`);
-  console.log(`  API docs: http://localhost:${PORT}/api/docs · queues (admins): http://localhost:${PORT}/admin/queues`);
+  console.log(
+    `  API docs: http://localhost:${PORT}/api/docs · queues (admins): http://localhost:${PORT}/admin/queues`,
+  );
   console.log(`  logs: .data/logs/api.log, .data/logs/worker.log · Ctrl-C stops the api and the worker\n`);
   await run('node', ['backend/dist/database/seed.js']); // idempotent; prints the demo accounts
 

@@ -32,7 +32,9 @@ function aptInstall(packages) {
 async function postgresUp() {
   if (await portOpen(PG_PORT)) return log('PostgreSQL answers on 127.0.0.1:5432');
   if (!existsSync('/etc/postgresql') && !aptInstall(['postgresql'])) {
-    fail('PostgreSQL is not running and could not be installed: install PostgreSQL 15 and start it on 127.0.0.1:5432 (trust auth for user postgres).');
+    fail(
+      'PostgreSQL is not running and could not be installed: install PostgreSQL 15 and start it on 127.0.0.1:5432 (trust auth for user postgres).',
+    );
   }
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
   if (!versions.length) fail('PostgreSQL is installed but has no cluster under /etc/postgresql.');
@@ -53,7 +55,9 @@ async function redisUp() {
   }
   log('starting Redis');
   sh('mkdir -p /var/lib/redis /var/log/redis');
-  sh('redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/platform.log');
+  sh(
+    'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/platform.log',
+  );
   await waitFor(() => portOpen(REDIS_PORT), { timeoutMs: 15_000, what: 'Redis on 6379' }).catch((e) =>
     fail(`${e.message}. See /var/log/redis/platform.log; is port 6379 taken? Check: ss -ltnp | grep 6379`),
   );
@@ -62,7 +66,9 @@ async function redisUp() {
 function chromiumUp() {
   if (existsSync(CHROMIUM)) return log('Chromium is installed');
   if (!aptInstall(['chromium', 'fonts-noto-cjk'])) {
-    fail(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium fonts-noto-cjk).`);
+    fail(
+      `Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium fonts-noto-cjk).`,
+    );
   }
 }
 
@@ -87,7 +93,8 @@ async function status() {
 const command = process.argv[2] ?? 'status';
 try {
   if (command === 'up') await up({ withBrowser: !process.argv.includes('--no-browser') });
-  else if (command === 'down') await engineDown(); // PostgreSQL and Redis belong to the machine; they stay up.
+  else if (command === 'down')
+    await engineDown(); // PostgreSQL and Redis belong to the machine; they stay up.
   else if (command === 'status') process.exitCode = (await status()) ? 0 : 1;
   else fail(`unknown command "${command}": use up, down or status`);
 } catch (error) {

@@ -26,10 +26,14 @@ async function vitest(workspace, extraEnv = {}) {
   const report = join(REPORTS, `${workspace}.json`);
   rmSync(report, { force: true });
   log(`tests: ${workspace}`);
-  const ok = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd: join(ROOT, workspace),
-    env: { ...process.env, ...extraEnv },
-  }).then(
+  const ok = await run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      cwd: join(ROOT, workspace),
+      env: { ...process.env, ...extraEnv },
+    },
+  ).then(
     () => true,
     () => false,
   );
@@ -86,6 +90,8 @@ main()
   })
   .finally(() => {
     for (const line of failures) console.error(`✗ ${line}`);
-    console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+    console.log(
+      `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+    );
     process.exit(totals.failed ? 1 : 0);
   });

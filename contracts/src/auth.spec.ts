@@ -19,7 +19,12 @@ describe('passwordProblems', () => {
 
 describe('RegisterSchema', () => {
   it('normalises the email and refuses staff roles at self-registration', () => {
-    const ok = RegisterSchema.parse({ email: ' Li@Example.COM ', password: 'x', displayName: '李', roles: ['seeker'] });
+    const ok = RegisterSchema.parse({
+      email: ' Li@Example.COM ',
+      password: 'x',
+      displayName: '李',
+      roles: ['seeker'],
+    });
     expect(ok.email).toBe('li@example.com');
     expect(() =>
       RegisterSchema.parse({ email: 'a@b.cn', password: 'x', displayName: '李', roles: ['admin'] }),
@@ -27,7 +32,9 @@ describe('RegisterSchema', () => {
   });
 
   it('refuses a phone number that is not a mainland mobile number', () => {
-    expect(() => RegisterSchema.parse({ phone: '12345', password: 'x', displayName: '李', roles: ['seeker'] })).toThrow();
+    expect(() =>
+      RegisterSchema.parse({ phone: '12345', password: 'x', displayName: '李', roles: ['seeker'] }),
+    ).toThrow();
   });
 });
 

@@ -5,11 +5,26 @@ import { SELF_SERVICE_ROLES, ROLES } from './roles';
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 const COMMON_PASSWORDS = new Set([
-  '12345678', '123456789', '1234567890', 'password', 'password1', 'qwerty123', 'abc12345', 'a1234567',
-  '11111111', '88888888', '66666666', 'iloveyou', 'woaini520', 'admin123', 'aa123456', 'qq123456',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'password',
+  'password1',
+  'qwerty123',
+  'abc12345',
+  'a1234567',
+  '11111111',
+  '88888888',
+  '66666666',
+  'iloveyou',
+  'woaini520',
+  'admin123',
+  'aa123456',
+  'qq123456',
 ]);
 
-export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'NEEDS_LETTER_AND_DIGIT' | 'TOO_COMMON' | 'CONTAINS_IDENTIFIER';
+export type PasswordProblem =
+  'TOO_SHORT' | 'TOO_LONG' | 'NEEDS_LETTER_AND_DIGIT' | 'TOO_COMMON' | 'CONTAINS_IDENTIFIER';
 
 /** The password policy, shared by the registration form and the api so both say the same thing. */
 export function passwordProblems(password: string, identifiers: string[] = []): PasswordProblem[] {
@@ -26,7 +41,11 @@ export function passwordProblems(password: string, identifiers: string[] = []): 
 
 export const RegisterSchema = z
   .object({
-    phone: z.string().trim().regex(PHONE_PATTERN, 'phone must be an 11-digit mainland mobile number').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(PHONE_PATTERN, 'phone must be an 11-digit mainland mobile number')
+      .optional(),
     email: z.string().trim().toLowerCase().email().max(254).optional(),
     password: z.string().min(1).max(128),
     displayName: z.string().trim().min(1).max(64),

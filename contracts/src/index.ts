@@ -5,3 +5,4 @@ export * from './auth';
 export * from './mask';
 export * from './id-numbers';
 export * from './realtime';
+export * from './posting-rules';

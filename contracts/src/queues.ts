@@ -21,7 +21,10 @@ export const PurgeExpiredSessionsPayloadSchema = z.object({
 export type PurgeExpiredSessionsPayload = z.infer<typeof PurgeExpiredSessionsPayloadSchema>;
 
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
-  [JobName.purgeExpiredSessions]: { queue: QueueName.maintenance, payload: PurgeExpiredSessionsPayloadSchema },
+  [JobName.purgeExpiredSessions]: {
+    queue: QueueName.maintenance,
+    payload: PurgeExpiredSessionsPayloadSchema,
+  },
 };
 
 export function jobsOfQueue(queue: QueueName): JobName[] {

@@ -3,7 +3,12 @@ export const ROLES = ['seeker', 'employer', 'agency', 'trainee', 'organizer', 'a
 export type Role = (typeof ROLES)[number];
 
 /** Roles a person may choose at self-registration; staff roles are granted by an admin. */
-export const SELF_SERVICE_ROLES = ['seeker', 'employer', 'agency', 'trainee'] as const satisfies readonly Role[];
+export const SELF_SERVICE_ROLES = [
+  'seeker',
+  'employer',
+  'agency',
+  'trainee',
+] as const satisfies readonly Role[];
 export type SelfServiceRole = (typeof SELF_SERVICE_ROLES)[number];
 
 export function isRole(value: string): value is Role {

@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   // Closing the context closes each BullMQ worker, which waits for its running jobs to finish.
   const shutdown = () => {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

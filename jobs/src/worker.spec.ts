@@ -25,7 +25,10 @@ describe('the worker process', () => {
 
   beforeAll(async () => {
     worker = await startWorker(config);
-    events = new QueueEvents(QueueName.maintenance, { connection: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    events = new QueueEvents(QueueName.maintenance, {
+      connection: redisConnection(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
   });
   afterAll(async () => {
@@ -50,7 +53,9 @@ describe('the worker process', () => {
     const first = await queue.add(JobName.purgeExpiredSessions, { olderThanDays: 7 });
     const result = await first.waitUntilFinished(events, 20_000);
     expect(result.deleted).toBeGreaterThanOrEqual(1);
-    const left = await pool.query('select count(*)::int as n from refresh_tokens where user_id = $1', [userId]);
+    const left = await pool.query('select count(*)::int as n from refresh_tokens where user_id = $1', [
+      userId,
+    ]);
     expect(left.rows[0].n).toBe(1);
 
     const again = await queue.add(JobName.purgeExpiredSessions, { olderThanDays: 7 });

@@ -8,7 +8,9 @@ import { WorkerModule } from './worker.module';
 
 export class MissingJobHandlersError extends Error {
   constructor(readonly jobs: string[]) {
-    super(`The worker has no handler for: ${jobs.join(', ')}. Add a @HandlesJob class to a feature jobs module.`);
+    super(
+      `The worker has no handler for: ${jobs.join(', ')}. Add a @HandlesJob class to a feature jobs module.`,
+    );
   }
 }
 
@@ -16,7 +18,10 @@ export class MissingJobHandlersError extends Error {
  * Builds the worker, refuses to start when a catalog job has no handler, then lets every
  * queue's BullMQ worker consume. Returns the context; closing it drains the workers.
  */
-export async function startWorker(config: AppConfig, featureModules?: DynamicModule['imports']): Promise<INestApplicationContext> {
+export async function startWorker(
+  config: AppConfig,
+  featureModules?: DynamicModule['imports'],
+): Promise<INestApplicationContext> {
   const logger = createRootLogger(config.LOG_LEVEL, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, featureModules), {
     logger: new PinoNestLogger(logger),
@@ -30,7 +35,9 @@ export async function startWorker(config: AppConfig, featureModules?: DynamicMod
   for (const processor of QUEUE_PROCESSORS) {
     const worker = app.get<WorkerHost>(processor).worker;
     worker.concurrency = config.WORKER_CONCURRENCY;
-    worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, job: job?.name, err: error }, 'job failed'));
+    worker.on('failed', (job, error) =>
+      logger.warn({ jobId: job?.id, job: job?.name, err: error }, 'job failed'),
+    );
     void worker.run();
   }
   logger.info({ queues: QUEUE_PROCESSORS.map((p) => p.name) }, 'worker consuming');

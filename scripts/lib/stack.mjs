@@ -8,15 +8,25 @@ import { log, portOpen, ROOT, waitFor } from './run.mjs';
  * production runs them, and returns a stop() that drains both.
  */
 export async function startStack({ port, env, logDir }) {
-  if (await portOpen(port)) throw new Error(`port ${port} is already taken; stop what listens there (ss -ltnp | grep :${port}) or set PORT`);
+  if (await portOpen(port))
+    throw new Error(
+      `port ${port} is already taken; stop what listens there (ss -ltnp | grep :${port}) or set PORT`,
+    );
   mkdirSync(logDir, { recursive: true });
   const common = { ...process.env, ...env, PORT: String(port), WEB_DIST_DIR: join(ROOT, 'frontend/dist') };
   const api = startProcess('api', ['backend/dist/main.js'], common, logDir);
-  await waitFor(() => portOpen(port), { timeoutMs: 60_000, what: `the api on port ${port}` }).catch((error) => {
-    api.kill('SIGKILL');
-    throw new Error(`${error.message}; see ${join(logDir, 'api.log')}`);
-  });
-  const worker = startProcess('worker', ['jobs/dist/main.js'], { ...common, SCHEDULE_REPEATABLE_JOBS: 'false' }, logDir);
+  await waitFor(() => portOpen(port), { timeoutMs: 60_000, what: `the api on port ${port}` }).catch(
+    (error) => {
+      api.kill('SIGKILL');
+      throw new Error(`${error.message}; see ${join(logDir, 'api.log')}`);
+    },
+  );
+  const worker = startProcess(
+    'worker',
+    ['jobs/dist/main.js'],
+    { ...common, SCHEDULE_REPEATABLE_JOBS: 'false' },
+    logDir,
+  );
   return {
     api,
     worker,

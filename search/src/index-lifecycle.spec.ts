@@ -24,7 +24,9 @@ const definition: IndexDefinition = {
 
 describe('physicalIndexName', () => {
   it('names the alias, the version and a sortable creation stamp', () => {
-    expect(physicalIndexName('p', definition, new Date('2026-11-23T08:09:10.123Z'))).toBe('p_notes_v1_20261123080910123');
+    expect(physicalIndexName('p', definition, new Date('2026-11-23T08:09:10.123Z'))).toBe(
+      'p_notes_v1_20261123080910123',
+    );
   });
 });
 
@@ -42,7 +44,9 @@ describe('index and alias lifecycle on a real Elasticsearch node', () => {
     expect(engine.version).toMatch(/^8\./);
     expect(engine.tagline).toBe('You Know, for Search');
     expect(['green', 'yellow']).toContain(engine.status);
-    console.info(`[search] real Elasticsearch ${engine.version} "${engine.tagline}" cluster=${engine.clusterName} ${engine.status}`);
+    console.info(
+      `[search] real Elasticsearch ${engine.version} "${engine.tagline}" cluster=${engine.clusterName} ${engine.status}`,
+    );
   });
 
   it('creates the first index behind the alias once, and again returns the same index', async () => {
@@ -60,7 +64,12 @@ describe('index and alias lifecycle on a real Elasticsearch node', () => {
     const rebuilt = await createVersionedIndex(client, prefix, { ...definition, version: 2 });
     await client.bulk({
       refresh: true,
-      operations: [{ index: { _index: rebuilt, _id: 'a' } }, { title: 'new copy', tag: 'x' }, { index: { _index: rebuilt, _id: 'b' } }, { title: 'another', tag: 'y' }],
+      operations: [
+        { index: { _index: rebuilt, _id: 'a' } },
+        { title: 'new copy', tag: 'x' },
+        { index: { _index: rebuilt, _id: 'b' } },
+        { title: 'another', tag: 'y' },
+      ],
     });
     const before = await client.count({ index: alias });
     const { previous } = await swapAlias(client, alias, rebuilt);

@@ -19,8 +19,15 @@ export function aliasName(prefix: string, definition: Pick<IndexDefinition, 'nam
  * Physical names carry the definition version and a creation stamp, so a rebuild of the same
  * version gets a fresh index and the alias can swap to it without downtime.
  */
-export function physicalIndexName(prefix: string, definition: IndexDefinition, stamp: Date = new Date()): string {
-  const ts = stamp.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+export function physicalIndexName(
+  prefix: string,
+  definition: IndexDefinition,
+  stamp: Date = new Date(),
+): string {
+  const ts = stamp
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 17);
   return `${aliasName(prefix, definition)}_v${definition.version}_${ts}`;
 }
 
@@ -44,7 +51,11 @@ export async function indicesOfAlias(client: SearchClient, alias: string): Promi
 }
 
 /** Points the alias at `index` and away from every other index in one atomic request. */
-export async function swapAlias(client: SearchClient, alias: string, index: string): Promise<{ previous: string[] }> {
+export async function swapAlias(
+  client: SearchClient,
+  alias: string,
+  index: string,
+): Promise<{ previous: string[] }> {
   const previous = (await indicesOfAlias(client, alias)).filter((name) => name !== index);
   const actions: estypes.IndicesUpdateAliasesAction[] = [
     ...previous.map((name) => ({ remove: { index: name, alias } })),
@@ -55,11 +66,18 @@ export async function swapAlias(client: SearchClient, alias: string, index: stri
 }
 
 /** Physical indices of this definition that no alias points at any more. */
-export async function staleIndices(client: SearchClient, prefix: string, definition: IndexDefinition): Promise<string[]> {
+export async function staleIndices(
+  client: SearchClient,
+  prefix: string,
+  definition: IndexDefinition,
+): Promise<string[]> {
   const alias = aliasName(prefix, definition);
   const live = new Set(await indicesOfAlias(client, alias));
   const all = await client.cat.indices({ index: `${alias}_v*`, format: 'json', h: 'index' });
-  return all.map((row) => row.index!).filter((name) => !live.has(name)).sort();
+  return all
+    .map((row) => row.index!)
+    .filter((name) => !live.has(name))
+    .sort();
 }
 
 export async function dropIndices(client: SearchClient, indices: string[]): Promise<void> {
@@ -67,7 +85,11 @@ export async function dropIndices(client: SearchClient, indices: string[]): Prom
 }
 
 /** Creates the index behind the alias when the alias does not exist yet; idempotent. */
-export async function ensureIndex(client: SearchClient, prefix: string, definition: IndexDefinition): Promise<string> {
+export async function ensureIndex(
+  client: SearchClient,
+  prefix: string,
+  definition: IndexDefinition,
+): Promise<string> {
   const alias = aliasName(prefix, definition);
   const current = await indicesOfAlias(client, alias);
   if (current.length) return current[0];
@@ -78,7 +100,12 @@ export async function ensureIndex(client: SearchClient, prefix: string, definiti
 
 /** Deletes every index matching a pattern by name: clusters refuse wildcard deletes by default. */
 export async function dropIndicesMatching(client: SearchClient, pattern: string): Promise<string[]> {
-  const rows = await client.cat.indices({ index: pattern, format: 'json', h: 'index', expand_wildcards: 'all' });
+  const rows = await client.cat.indices({
+    index: pattern,
+    format: 'json',
+    h: 'index',
+    expand_wildcards: 'all',
+  });
   const names = rows.map((row) => row.index!).filter(Boolean);
   await dropIndices(client, names);
   return names;

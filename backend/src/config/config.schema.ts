@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Development-only secrets; production refuses to start with them (see `refineProductionSecrets`). */
 export const DEV_SECRETS = {
@@ -26,14 +24,20 @@ export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
   QUEUE_PREFIX: z.string().min(1).default('bull'),
   ELASTICSEARCH_URL: z.string().url().default('http://127.0.0.1:9200'),
-  SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('platform'),
+  SEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('platform'),
   JWT_ACCESS_SECRET: z.string().min(32).default(DEV_SECRETS.JWT_ACCESS_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   /** base64 of 32 random bytes: AES-256-GCM key for 身份证 numbers and other personal data. */
-  PII_ENCRYPTION_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes').default(DEV_SECRETS.PII_ENCRYPTION_KEY),
+  PII_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
+    .default(DEV_SECRETS.PII_ENCRYPTION_KEY),
   /** HMAC key for looking personal data up by keyed hash. */
   PII_HASH_KEY: z.string().min(32).default(DEV_SECRETS.PII_HASH_KEY),
   COOKIE_SECURE: bool.default(false),

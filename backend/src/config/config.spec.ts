@@ -14,7 +14,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to run production with the development secrets', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET must be set in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_ACCESS_SECRET must be set in production/,
+    );
   });
 
   it('treats an empty variable as unset', () => {

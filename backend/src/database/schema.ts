@@ -12,20 +12,28 @@ export const users = pgTable(
     email: text('email'),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('users_phone_key').on(t.phone).where(sql`${t.phone} is not null`),
-    uniqueIndex('users_email_key').on(t.email).where(sql`${t.email} is not null`),
+    uniqueIndex('users_phone_key')
+      .on(t.phone)
+      .where(sql`${t.phone} is not null`),
+    uniqueIndex('users_email_key')
+      .on(t.email)
+      .where(sql`${t.email} is not null`),
   ],
 );
 
 export const userRoles = pgTable(
   'user_roles',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['seeker', 'employer', 'agency', 'trainee', 'organizer', 'admin'] }).notNull(),
     grantedAt: createdAt(),
     grantedBy: uuid('granted_by'),
@@ -41,7 +49,9 @@ export const refreshTokens = pgTable(
   'refresh_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     familyId: uuid('family_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -72,5 +82,8 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     at: createdAt(),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId), index('audit_events_actor_idx').on(t.actorId)],
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_events_actor_idx').on(t.actorId),
+  ],
 );

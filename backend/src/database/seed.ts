@@ -10,7 +10,12 @@ export const DEMO_PASSWORD = 'Demo2026pass';
 export const DEMO_ACCOUNTS: { phone: string; email: string; displayName: string; roles: Role[] }[] = [
   { phone: '13800000001', email: 'admin@demo.cn', displayName: '平台管理员', roles: ['admin', 'organizer'] },
   { phone: '13800000002', email: 'organizer@demo.cn', displayName: '人社局 王科长', roles: ['organizer'] },
-  { phone: '13800000003', email: 'hr@demo-employer.cn', displayName: '重庆示例科技有限公司', roles: ['employer'] },
+  {
+    phone: '13800000003',
+    email: 'hr@demo-employer.cn',
+    displayName: '重庆示例科技有限公司',
+    roles: ['employer'],
+  },
   { phone: '13800000004', email: 'agency@demo.cn', displayName: '山城人力资源服务公司', roles: ['agency'] },
   { phone: '13800000005', email: 'student@demo.cn', displayName: '李同学', roles: ['seeker', 'trainee'] },
 ];
@@ -28,7 +33,12 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
       await db.transaction(async (tx) => {
         const [user] = await tx
           .insert(users)
-          .values({ phone: account.phone, email: account.email, displayName: account.displayName, passwordHash })
+          .values({
+            phone: account.phone,
+            email: account.email,
+            displayName: account.displayName,
+            passwordHash,
+          })
           .returning();
         await tx.insert(userRoles).values(account.roles.map((role) => ({ userId: user.id, role })));
       });
@@ -42,7 +52,8 @@ if (require.main === module) {
   seedDemoData(loadConfig().DATABASE_URL)
     .then(() => {
       console.log(`demo accounts (password ${DEMO_PASSWORD}):`);
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.phone}  ${a.email.padEnd(22)} ${a.roles.join('+').padEnd(18)} ${a.displayName}`);
+      for (const a of DEMO_ACCOUNTS)
+        console.log(`  ${a.phone}  ${a.email.padEnd(22)} ${a.roles.join('+').padEnd(18)} ${a.displayName}`);
     })
     .catch((error) => {
       console.error(error);

@@ -8,7 +8,9 @@ export default async function setup(): Promise<void> {
   await ensureDatabase(DATABASE_URL);
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
-  await client.query('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+  await client.query(
+    'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;',
+  );
   await client.end();
   await runMigrations(DATABASE_URL);
 }

@@ -40,14 +40,23 @@ export async function registerUser(app: NestFastifyApplication, roles: Role[] = 
 export async function registerStaff(
   app: NestFastifyApplication,
   roles: Role[],
-): Promise<Awaited<ReturnType<typeof registerUser>> & { cookies: { name: string; value: string; path?: string }[] }> {
+): Promise<
+  Awaited<ReturnType<typeof registerUser>> & { cookies: { name: string; value: string; path?: string }[] }
+> {
   const user = await registerUser(app, ['seeker']);
   const { PG_POOL } = await import('../infra/database/database');
   const pool = app.get(PG_POOL) as import('pg').Pool;
   for (const role of roles) {
-    await pool.query('insert into user_roles (user_id, role) values ($1, $2) on conflict do nothing', [user.user.id, role]);
+    await pool.query('insert into user_roles (user_id, role) values ($1, $2) on conflict do nothing', [
+      user.user.id,
+      role,
+    ]);
   }
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: user.phone, password: user.password } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { identifier: user.phone, password: user.password },
+  });
   const session = login.json() as { accessToken: string; refreshToken: string };
   return { ...user, ...session, cookies: login.cookies };
 }

@@ -23,7 +23,17 @@ export class AccessTokenService {
 
   sign(actor: Actor): string {
     const iat = Math.floor(Date.now() / 1000);
-    return signHs256({ sub: actor.userId, roles: actor.roles, sid: actor.sessionId, iss: ISSUER, iat, exp: iat + this.ttlSeconds }, this.key);
+    return signHs256(
+      {
+        sub: actor.userId,
+        roles: actor.roles,
+        sid: actor.sessionId,
+        iss: ISSUER,
+        iat,
+        exp: iat + this.ttlSeconds,
+      },
+      this.key,
+    );
   }
 
   verify(token: string): Actor {
@@ -32,7 +42,10 @@ export class AccessTokenService {
       claims = verifyHs256(token, this.key, ISSUER);
     } catch (error) {
       if (error instanceof JwtRejected && error.problem === 'EXPIRED') {
-        throw new AppError('AUTH_TOKEN_EXPIRED', 'Your session has expired; please refresh or sign in again. 登录已过期。');
+        throw new AppError(
+          'AUTH_TOKEN_EXPIRED',
+          'Your session has expired; please refresh or sign in again. 登录已过期。',
+        );
       }
       throw new AppError('AUTH_TOKEN_INVALID', 'The access token is not valid. 访问令牌无效。');
     }

@@ -31,7 +31,9 @@ export class AuthGuard implements CanActivate {
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required?.length && !hasAnyRole(actor, required)) {
-      throw new AppError('FORBIDDEN_ROLE', 'Your role may not do this. 当前角色无权执行此操作。', { required });
+      throw new AppError('FORBIDDEN_ROLE', 'Your role may not do this. 当前角色无权执行此操作。', {
+        required,
+      });
     }
     return true;
   }

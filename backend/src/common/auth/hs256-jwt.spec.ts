@@ -19,14 +19,19 @@ const problemOf = (fn: () => unknown) => {
 
 describe('HS256 access tokens', () => {
   it('round-trips its own tokens and reads tokens signed by another JWT library', () => {
-    expect(verifyHs256(signHs256(claims, key), key, 'platform', now)).toMatchObject({ sub: 'u1', roles: ['seeker'] });
+    expect(verifyHs256(signHs256(claims, key), key, 'platform', now)).toMatchObject({
+      sub: 'u1',
+      roles: ['seeker'],
+    });
     const foreign = new JwtService({ secret }).sign({ sub: 'u2' }, { issuer: 'platform', expiresIn: 60 });
     expect(verifyHs256(foreign, key, 'platform').sub).toBe('u2');
   });
 
   it('rejects a token signed with another key', () => {
     const other = createSecretKey(Buffer.from('another-secret-that-is-long-enough-00000'));
-    expect(problemOf(() => verifyHs256(signHs256(claims, other), key, 'platform', now))).toBe('BAD_SIGNATURE');
+    expect(problemOf(() => verifyHs256(signHs256(claims, other), key, 'platform', now))).toBe(
+      'BAD_SIGNATURE',
+    );
   });
 
   it('rejects a changed payload under the original signature', () => {
@@ -43,8 +48,12 @@ describe('HS256 access tokens', () => {
 
   it('rejects expired, not-yet-valid, foreign-issuer and malformed tokens', () => {
     expect(problemOf(() => verifyHs256(signHs256(claims, key), key, 'platform', now + 900))).toBe('EXPIRED');
-    expect(problemOf(() => verifyHs256(signHs256({ ...claims, nbf: now + 60 }, key), key, 'platform', now))).toBe('NOT_YET_VALID');
-    expect(problemOf(() => verifyHs256(signHs256({ ...claims, iss: 'elsewhere' }, key), key, 'platform', now))).toBe('WRONG_ISSUER');
+    expect(
+      problemOf(() => verifyHs256(signHs256({ ...claims, nbf: now + 60 }, key), key, 'platform', now)),
+    ).toBe('NOT_YET_VALID');
+    expect(
+      problemOf(() => verifyHs256(signHs256({ ...claims, iss: 'elsewhere' }, key), key, 'platform', now)),
+    ).toBe('WRONG_ISSUER');
     expect(problemOf(() => verifyHs256('not.a.token', key, 'platform', now))).toBe('MALFORMED');
     expect(problemOf(() => verifyHs256('abc', key, 'platform', now))).toBe('MALFORMED');
   });

@@ -13,7 +13,8 @@ export interface JwtClaims {
   [claim: string]: unknown;
 }
 
-export type JwtProblem = 'MALFORMED' | 'BAD_ALGORITHM' | 'BAD_SIGNATURE' | 'WRONG_ISSUER' | 'EXPIRED' | 'NOT_YET_VALID';
+export type JwtProblem =
+  'MALFORMED' | 'BAD_ALGORITHM' | 'BAD_SIGNATURE' | 'WRONG_ISSUER' | 'EXPIRED' | 'NOT_YET_VALID';
 
 export class JwtRejected extends Error {
   constructor(readonly problem: JwtProblem) {
@@ -28,7 +29,12 @@ export function signHs256(claims: JwtClaims, key: KeyObject): string {
   return `${HEADER}.${payload}.${signature(`${HEADER}.${payload}`, key)}`;
 }
 
-export function verifyHs256(token: string, key: KeyObject, issuer: string, nowSeconds = Date.now() / 1000): JwtClaims {
+export function verifyHs256(
+  token: string,
+  key: KeyObject,
+  issuer: string,
+  nowSeconds = Date.now() / 1000,
+): JwtClaims {
   const parts = token.split('.');
   if (parts.length !== 3) throw new JwtRejected('MALFORMED');
   const [header, payload, given] = parts;
@@ -37,7 +43,8 @@ export function verifyHs256(token: string, key: KeyObject, issuer: string, nowSe
 
   const expected = Buffer.from(signature(`${header}.${payload}`, key), 'base64url');
   const actual = Buffer.from(given, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new JwtRejected('BAD_SIGNATURE');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
+    throw new JwtRejected('BAD_SIGNATURE');
 
   const claims = parseSegment(payload) as Partial<JwtClaims>;
   if (claims.iss !== issuer) throw new JwtRejected('WRONG_ISSUER');

@@ -10,7 +10,9 @@ describe('assertOwnerOrRole', () => {
   });
 
   it('stops anyone else with FORBIDDEN_NOT_OWNER', () => {
-    expect(() => assertOwnerOrRole(organizer, 'u1')).toThrow(expect.objectContaining({ code: 'FORBIDDEN_NOT_OWNER' }));
+    expect(() => assertOwnerOrRole(organizer, 'u1')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN_NOT_OWNER' }),
+    );
   });
 
   it('lets a named overriding role through', () => {

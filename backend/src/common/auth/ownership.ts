@@ -7,7 +7,11 @@ import { Actor, hasAnyRole } from './actor';
  * roles that may act on anyone's (e.g. organizers reviewing). Call it in the service, after
  * loading the record, so a missing record and a foreign record are told apart.
  */
-export function assertOwnerOrRole(actor: Actor, ownerId: string, overridingRoles: readonly Role[] = []): void {
+export function assertOwnerOrRole(
+  actor: Actor,
+  ownerId: string,
+  overridingRoles: readonly Role[] = [],
+): void {
   if (actor.userId === ownerId) return;
   if (overridingRoles.length && hasAnyRole(actor, overridingRoles)) return;
   throw new AppError('FORBIDDEN_NOT_OWNER', 'This record belongs to someone else. 无权访问他人的数据。');

@@ -22,7 +22,14 @@ describe('AllExceptionsFilter.toResponse', () => {
 
   it('maps framework errors to stable codes', () => {
     expect(filter.toResponse(new NotFoundException()).body.code).toBe('NOT_FOUND');
-    expect(filter.toResponse(new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'")).body.code).toBe('MALFORMED_JSON');
-    expect(filter.toResponse({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'too large' }).body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(
+      filter.toResponse(
+        new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'"),
+      ).body.code,
+    ).toBe('MALFORMED_JSON');
+    expect(
+      filter.toResponse({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'too large' }).body
+        .code,
+    ).toBe('PAYLOAD_TOO_LARGE');
   });
 });

@@ -32,7 +32,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toResponse(exception: unknown): { status: number; body: ApiErrorBody } {
     if (exception instanceof AppError) {
-      return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details } };
+      return {
+        status: exception.status,
+        body: { code: exception.code, message: exception.message, details: exception.details },
+      };
     }
     if (exception instanceof ZodValidationException) {
       return { status: 400, body: validationBody(exception.getZodError() as ZodError) };
@@ -43,12 +46,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
       return fromFastifyError(fastifyError.statusCode, fastifyError.code, fastifyError.message);
     }
-    return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. 服务器内部错误。' } };
+    return {
+      status: 500,
+      body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. 服务器内部错误。' },
+    };
   }
 }
 
 function validationBody(error: ZodError): ApiErrorBody {
-  const fields = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, code: issue.code }));
+  const fields = error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
   const first = fields[0];
   const message = first ? `Invalid input at "${first.path || '(body)'}": ${first.message}` : 'Invalid input';
   return { code: 'VALIDATION_FAILED', message, details: { fields } };
@@ -62,20 +72,39 @@ function fromHttpException(exception: HttpException): { status: number; body: Ap
 }
 
 /** Fastify reports unparsable JSON as a 400 whose message names JSON; Nest wraps it in HttpException. */
-function isJsonSyntaxError(error: { code?: string; message?: string; statusCode?: number } | undefined): boolean {
+function isJsonSyntaxError(
+  error: { code?: string; message?: string; statusCode?: number } | undefined,
+): boolean {
   if (!error) return false;
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return true;
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return true;
   const status = error instanceof HttpException ? error.getStatus() : error.statusCode;
-  return status === 400 && /not valid JSON|Unexpected token|Unexpected end of JSON|JSON/.test(error.message ?? '');
+  return (
+    status === 400 && /not valid JSON|Unexpected token|Unexpected end of JSON|JSON/.test(error.message ?? '')
+  );
 }
 
-function fromFastifyError(status: number, code: string | undefined, message = 'Bad request'): { status: number; body: ApiErrorBody } {
+function fromFastifyError(
+  status: number,
+  code: string | undefined,
+  message = 'Bad request',
+): { status: number; body: ApiErrorBody } {
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { status: 400, body: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON. 请求体不是合法的 JSON。' } };
+    return {
+      status: 400,
+      body: {
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON. 请求体不是合法的 JSON。',
+      },
+    };
   }
-  if (status === 413) return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } };
+  if (status === 413)
+    return { status, body: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } };
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported content type; send application/json.' } };
+    return {
+      status: 415,
+      body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported content type; send application/json.' },
+    };
   }
   return { status, body: { code: STATUS_CODES[status] ?? 'VALIDATION_FAILED', message } };
 }

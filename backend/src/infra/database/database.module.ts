@@ -6,7 +6,11 @@ import { createDatabase, createPool, DATABASE, PG_POOL } from './database';
 @Global()
 @Module({
   providers: [
-    { provide: PG_POOL, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createPool(c.DATABASE_URL, c.DATABASE_POOL_SIZE) },
+    {
+      provide: PG_POOL,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => createPool(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
+    },
     { provide: DATABASE, inject: [PG_POOL], useFactory: createDatabase },
   ],
   exports: [PG_POOL, DATABASE],

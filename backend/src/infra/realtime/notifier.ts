@@ -35,7 +35,9 @@ export class Notifier implements OnApplicationShutdown {
   private getEmitter(): Emitter<ServerToClientEvents> {
     if (!this.emitter) {
       this.emitterRedis = new Redis(this.config.REDIS_URL);
-      this.emitter = new Emitter<ServerToClientEvents>(this.emitterRedis, { key: realtimeChannel(this.config) });
+      this.emitter = new Emitter<ServerToClientEvents>(this.emitterRedis, {
+        key: realtimeChannel(this.config),
+      });
     }
     return this.emitter;
   }

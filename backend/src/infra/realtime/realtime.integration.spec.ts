@@ -18,7 +18,12 @@ async function listen(t: TestApp): Promise<string> {
 }
 
 function open(url: string, token?: string): Socket {
-  const socket = connect(url, { path: '/socket.io', auth: token ? { token } : {}, transports: ['websocket'], reconnection: false });
+  const socket = connect(url, {
+    path: '/socket.io',
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(socket);
   return socket;
 }
@@ -43,7 +48,9 @@ describe('live channel across api processes', () => {
     const error = await once<Error & { data: { code: string } }>(anonymous, 'connect_error');
     expect(error.data.code).toBe('AUTH_UNAUTHENTICATED');
     const forged = open(urlA, 'eyJhbGciOiJIUzI1NiJ9.e30.x');
-    expect((await once<Error & { data: { code: string } }>(forged, 'connect_error')).data.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await once<Error & { data: { code: string } }>(forged, 'connect_error')).data.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
   });
 
   it('delivers a message sent by another api process to the person on this one', async () => {
@@ -78,7 +85,11 @@ describe('live channel across api processes', () => {
 
     const ended = once<{ reason: string }>(socket, 'session:ended');
     const disconnected = once<string>(socket, 'disconnect');
-    await b.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${user.accessToken}` } });
+    await b.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${user.accessToken}` },
+    });
     expect(await ended).toEqual({ reason: 'logout' });
     expect(await disconnected).toBe('io server disconnect');
   });

@@ -10,8 +10,18 @@ import { SessionRevocations } from '../../common/auth/session-revocations.servic
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 
-export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
-type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+export type RealtimeIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: Actor }
+>;
+type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: Actor }
+>;
 
 /** Socket.IO channel prefix shared with the worker's emitter; both must use the same one. */
 export const realtimeChannel = (config: AppConfig) => `${config.QUEUE_PREFIX}-socket.io`;
@@ -36,9 +46,18 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
     const pub = new Redis(this.config.REDIS_URL);
     const sub = pub.duplicate();
     this.pubSub = [pub, sub];
-    const io: RealtimeIo = new Server(httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } });
+    const io: RealtimeIo = new Server(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      cors: { origin: false },
+    });
     io.adapter(createAdapter(pub, sub, { key: realtimeChannel(this.config) }));
-    io.use((socket, next) => this.authenticate(socket).then(() => next(), (error: AppError) => next(handshakeError(error))));
+    io.use((socket, next) =>
+      this.authenticate(socket).then(
+        () => next(),
+        (error: AppError) => next(handshakeError(error)),
+      ),
+    );
     io.on('connection', (socket) => this.onConnection(socket));
     this.io = io;
     return io;
@@ -71,9 +90,11 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
 
   private async authenticate(socket: RealtimeSocket): Promise<void> {
     const token = socket.handshake.auth?.token;
-    if (typeof token !== 'string' || !token) throw new AppError('AUTH_UNAUTHENTICATED', 'Sign in first. 请先登录。');
+    if (typeof token !== 'string' || !token)
+      throw new AppError('AUTH_UNAUTHENTICATED', 'Sign in first. 请先登录。');
     const actor = this.tokens.verify(token);
-    if (this.revocations.isRevoked(actor.sessionId)) throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
+    if (this.revocations.isRevoked(actor.sessionId))
+      throw new AppError('AUTH_SESSION_REVOKED', 'Signed out. 已退出登录。');
     socket.data.actor = actor;
   }
 

@@ -6,7 +6,13 @@ export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');
 
 @Global()
 @Module({
-  providers: [{ provide: SEARCH_CLIENT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createSearchClient({ url: c.ELASTICSEARCH_URL }) }],
+  providers: [
+    {
+      provide: SEARCH_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => createSearchClient({ url: c.ELASTICSEARCH_URL }),
+    },
+  ],
   exports: [SEARCH_CLIENT],
 })
 export class SearchModule implements OnApplicationShutdown {

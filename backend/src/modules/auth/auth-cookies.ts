@@ -5,10 +5,23 @@ export const REFRESH_COOKIE = 'pf_rt';
 /** The access token as a cookie scoped to /admin, so browser navigation to Bull Board is authenticated. */
 export const ADMIN_ACCESS_COOKIE = 'pf_at';
 
-export function setSessionCookies(reply: FastifyReply, session: Session, secure: boolean, refreshDays: number): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  session: Session,
+  secure: boolean,
+  refreshDays: number,
+): void {
   const base = { httpOnly: true, sameSite: 'strict' as const, secure };
-  reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...base, path: '/api/auth', maxAge: refreshDays * 86_400 });
-  reply.setCookie(ADMIN_ACCESS_COOKIE, session.accessToken, { ...base, path: '/admin', maxAge: session.expiresIn });
+  reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+    ...base,
+    path: '/api/auth',
+    maxAge: refreshDays * 86_400,
+  });
+  reply.setCookie(ADMIN_ACCESS_COOKIE, session.accessToken, {
+    ...base,
+    path: '/admin',
+    maxAge: session.expiresIn,
+  });
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {

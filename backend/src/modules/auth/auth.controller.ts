@@ -22,22 +22,37 @@ export class AuthController {
   @Public()
   @Post('register')
   @ZodResponse({ status: 201, type: SessionDto })
-  async register(@Body() body: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @Body() body: RegisterDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.withCookies(reply, await this.auth.register(body, clientOf(req)));
   }
 
   @Public()
   @Post('login')
   @ZodResponse({ status: 200, type: SessionDto })
-  async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.withCookies(reply, await this.auth.login(body, clientOf(req)));
   }
 
   @Public()
   @Post('refresh')
   @ZodResponse({ status: 200, type: SessionDto })
-  async refresh(@Body() body: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.withCookies(reply, await this.auth.refresh(refreshTokenFrom(req, body.refreshToken), clientOf(req)));
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.withCookies(
+      reply,
+      await this.auth.refresh(refreshTokenFrom(req, body.refreshToken), clientOf(req)),
+    );
   }
 
   @ApiBearerAuth()

@@ -1,4 +1,11 @@
-import { LoginSchema, RefreshSchema, RegisterSchema, SessionSchema, TokenSessionSchema, UserViewSchema } from '@platform/contracts';
+import {
+  LoginSchema,
+  RefreshSchema,
+  RegisterSchema,
+  SessionSchema,
+  TokenSessionSchema,
+  UserViewSchema,
+} from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 
 export class RegisterDto extends createZodDto(RegisterSchema) {}

@@ -42,39 +42,83 @@ describe('registration', () => {
 
   it('refuses a weak password with the reasons and writes nothing', async () => {
     const phone = uniquePhone();
-    const res = await post('/api/auth/register', { phone, password: '12345678', displayName: '李四', roles: ['seeker'] });
+    const res = await post('/api/auth/register', {
+      phone,
+      password: '12345678',
+      displayName: '李四',
+      roles: ['seeker'],
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'AUTH_WEAK_PASSWORD', details: { problems: ['NEEDS_LETTER_AND_DIGIT', 'TOO_COMMON'] } });
+    expect(res.json()).toMatchObject({
+      code: 'AUTH_WEAK_PASSWORD',
+      details: { problems: ['NEEDS_LETTER_AND_DIGIT', 'TOO_COMMON'] },
+    });
     expect(await usersWithPhone(phone)).toBe(0);
   });
 
   it('refuses a phone number or email that is already registered', async () => {
     const existing = await registerUser(t.app);
-    const again = await post('/api/auth/register', { phone: existing.phone, password: 'Another9pass', displayName: 'x', roles: ['seeker'] });
+    const again = await post('/api/auth/register', {
+      phone: existing.phone,
+      password: 'Another9pass',
+      displayName: 'x',
+      roles: ['seeker'],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('AUTH_PHONE_TAKEN');
     expect(await usersWithPhone(existing.phone)).toBe(1);
 
     const email = `${uniquePhone()}@demo.cn`;
-    await post('/api/auth/register', { email, password: 'Another9pass', displayName: 'x', roles: ['seeker'] });
-    const dup = await post('/api/auth/register', { email: email.toUpperCase(), password: 'Another9pass', displayName: 'y', roles: ['seeker'] });
+    await post('/api/auth/register', {
+      email,
+      password: 'Another9pass',
+      displayName: 'x',
+      roles: ['seeker'],
+    });
+    const dup = await post('/api/auth/register', {
+      email: email.toUpperCase(),
+      password: 'Another9pass',
+      displayName: 'y',
+      roles: ['seeker'],
+    });
     expect(dup.json().code).toBe('AUTH_EMAIL_TAKEN');
   });
 
   it('explains a malformed body: bad JSON, a missing field, a staff role', async () => {
-    const badJson = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: '{"phone":', headers: { 'content-type': 'application/json' } });
+    const badJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: '{"phone":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().code).toBe('MALFORMED_JSON');
 
-    const missing = await post('/api/auth/register', { phone: uniquePhone(), displayName: 'x', roles: ['seeker'] });
+    const missing = await post('/api/auth/register', {
+      phone: uniquePhone(),
+      displayName: 'x',
+      roles: ['seeker'],
+    });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ path: 'password' })] } });
+    expect(missing.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [expect.objectContaining({ path: 'password' })] },
+    });
     expect(missing.body).not.toMatch(/at .*\.ts/);
 
-    const staff = await post('/api/auth/register', { phone: uniquePhone(), password: 'Correct9horse', displayName: 'x', roles: ['admin'] });
+    const staff = await post('/api/auth/register', {
+      phone: uniquePhone(),
+      password: 'Correct9horse',
+      displayName: 'x',
+      roles: ['admin'],
+    });
     expect(staff.json().code).toBe('VALIDATION_FAILED');
 
-    const neither = await post('/api/auth/register', { password: 'Correct9horse', displayName: 'x', roles: ['seeker'] });
+    const neither = await post('/api/auth/register', {
+      password: 'Correct9horse',
+      displayName: 'x',
+      roles: ['seeker'],
+    });
     expect(neither.json().code).toBe('AUTH_IDENTIFIER_REQUIRED');
   });
 });
@@ -82,7 +126,13 @@ describe('registration', () => {
 describe('login, tokens and logout', () => {
   it('logs in by phone or email', async () => {
     const phone = uniquePhone();
-    await post('/api/auth/register', { phone, email: `${phone}@demo.cn`, password: 'Correct9horse', displayName: 'x', roles: ['employer'] });
+    await post('/api/auth/register', {
+      phone,
+      email: `${phone}@demo.cn`,
+      password: 'Correct9horse',
+      displayName: 'x',
+      roles: ['employer'],
+    });
     for (const identifier of [phone, `${phone}@DEMO.cn`]) {
       const res = await post('/api/auth/login', { identifier, password: 'Correct9horse' });
       expect(res.statusCode).toBe(200);
@@ -101,7 +151,8 @@ describe('login, tokens and logout', () => {
 
   it('locks an account on one address after repeated failures, even for the right password', async () => {
     const user = await registerUser(t.app);
-    for (let i = 0; i < 3; i++) await post('/api/auth/login', { identifier: user.phone, password: 'Wrong9password' });
+    for (let i = 0; i < 3; i++)
+      await post('/api/auth/login', { identifier: user.phone, password: 'Wrong9password' });
     const locked = await post('/api/auth/login', { identifier: user.phone, password: user.password });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('AUTH_TOO_MANY_ATTEMPTS');
@@ -111,7 +162,10 @@ describe('login, tokens and logout', () => {
   it('refuses forged, expired and missing access tokens with distinct codes', async () => {
     const user = await registerUser(t.app);
     expect((await get('/api/auth/me')).json().code).toBe('AUTH_UNAUTHENTICATED');
-    const forged = new JwtService({ secret: 'not-the-server-secret-but-long-enough-000' }).sign({ sub: user.user.id, roles: ['admin'], sid: 'x' }, { issuer: 'platform' });
+    const forged = new JwtService({ secret: 'not-the-server-secret-but-long-enough-000' }).sign(
+      { sub: user.user.id, roles: ['admin'], sid: 'x' },
+      { issuer: 'platform' },
+    );
     expect((await get('/api/auth/me', forged)).json().code).toBe('AUTH_TOKEN_INVALID');
     const expired = new JwtService({ secret: t.config.JWT_ACCESS_SECRET }).sign(
       { sub: user.user.id, roles: ['seeker'], sid: 'x', exp: Math.floor(Date.now() / 1000) - 10 },
@@ -132,13 +186,20 @@ describe('login, tokens and logout', () => {
     const replay = await post('/api/auth/refresh', { refreshToken: user.refreshToken });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('AUTH_REFRESH_REUSED');
-    expect((await post('/api/auth/refresh', { refreshToken: rotated })).json().code).toBe('AUTH_REFRESH_INVALID');
+    expect((await post('/api/auth/refresh', { refreshToken: rotated })).json().code).toBe(
+      'AUTH_REFRESH_INVALID',
+    );
     expect((await get('/api/auth/me', first.json().accessToken)).json().code).toBe('AUTH_SESSION_REVOKED');
   });
 
   it('refreshes from the httpOnly cookie a browser sends', async () => {
     const user = await registerUser(t.app);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: {}, cookies: { pf_rt: user.refreshToken } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: {},
+      cookies: { pf_rt: user.refreshToken },
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -146,7 +207,12 @@ describe('login, tokens and logout', () => {
     const other = await startTestApp();
     try {
       const user = await registerUser(t.app);
-      const meOnOther = () => other.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } });
+      const meOnOther = () =>
+        other.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${user.accessToken}` },
+        });
       expect((await meOnOther()).statusCode).toBe(200);
       await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
       // Revocations travel over Redis pub/sub: wait for the message, bounded, rather than for time.
@@ -166,7 +232,11 @@ describe('login, tokens and logout', () => {
     await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
     const later = await startTestApp();
     try {
-      const res = await later.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${user.accessToken}` } });
+      const res = await later.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${user.accessToken}` },
+      });
       expect(res.json().code).toBe('AUTH_SESSION_REVOKED');
     } finally {
       await later.close();
@@ -178,6 +248,8 @@ describe('login, tokens and logout', () => {
     const out = await post('/api/auth/logout', {}, { authorization: `Bearer ${user.accessToken}` });
     expect(out.statusCode).toBe(204);
     expect((await get('/api/auth/me', user.accessToken)).json().code).toBe('AUTH_SESSION_REVOKED');
-    expect((await post('/api/auth/refresh', { refreshToken: user.refreshToken })).json().code).toBe('AUTH_REFRESH_INVALID');
+    expect((await post('/api/auth/refresh', { refreshToken: user.refreshToken })).json().code).toBe(
+      'AUTH_REFRESH_INVALID',
+    );
   });
 });

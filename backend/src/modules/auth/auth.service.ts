@@ -38,9 +38,15 @@ export class AuthService {
 
   async register(input: RegisterInput, client: ClientInfo): Promise<Session> {
     if (!input.phone && !input.email) {
-      throw new AppError('AUTH_IDENTIFIER_REQUIRED', 'Give a phone number or an email address. 请填写手机号或邮箱。');
+      throw new AppError(
+        'AUTH_IDENTIFIER_REQUIRED',
+        'Give a phone number or an email address. 请填写手机号或邮箱。',
+      );
     }
-    const problems = passwordProblems(input.password, [input.phone, input.email?.split('@')[0]].filter(isString));
+    const problems = passwordProblems(
+      input.password,
+      [input.phone, input.email?.split('@')[0]].filter(isString),
+    );
     if (problems.length) {
       throw new AppError('AUTH_WEAK_PASSWORD', 'The password is too weak. 密码强度不足。', { problems });
     }
@@ -48,7 +54,11 @@ export class AuthService {
     const roles = [...new Set(input.roles)];
     const created = await this.db
       .transaction((tx) =>
-        this.users.insert(tx, { phone: input.phone, email: input.email, passwordHash, displayName: input.displayName }, roles),
+        this.users.insert(
+          tx,
+          { phone: input.phone, email: input.email, passwordHash, displayName: input.displayName },
+          roles,
+        ),
       )
       .catch(rethrowDuplicate);
     return this.startSession({ ...created, roles: roles.sort() }, client);
@@ -57,7 +67,9 @@ export class AuthService {
   async login(input: LoginInput, client: ClientInfo): Promise<Session> {
     await this.throttle.assertAllowed(input.identifier, client.ip);
     const user = await this.users.findByIdentifier(input.identifier);
-    const ok = user ? await this.hasher.verify(user.passwordHash, input.password) : await this.burnTime(input.password);
+    const ok = user
+      ? await this.hasher.verify(user.passwordHash, input.password)
+      : await this.burnTime(input.password);
     if (!user || !ok) {
       await this.throttle.recordFailure(input.identifier, client.ip);
       throw new AppError('AUTH_INVALID_CREDENTIALS', INVALID_CREDENTIALS);
@@ -77,10 +89,14 @@ export class AuthService {
     }
     if (row.rotatedAt || !(await this.refreshTokens.markRotated(row.id))) {
       await this.endFamily(row.familyId);
-      throw new AppError('AUTH_REFRESH_REUSED', 'This sign-in was used elsewhere and has been ended for safety. 检测到令牌重复使用，已强制退出。');
+      throw new AppError(
+        'AUTH_REFRESH_REUSED',
+        'This sign-in was used elsewhere and has been ended for safety. 检测到令牌重复使用，已强制退出。',
+      );
     }
     const user = await this.users.findById(row.userId);
-    if (!user || user.status !== 'active') throw new AppError('AUTH_REFRESH_INVALID', 'Please sign in again. 请重新登录。');
+    if (!user || user.status !== 'active')
+      throw new AppError('AUTH_REFRESH_INVALID', 'Please sign in again. 请重新登录。');
     return this.issue(user, row.familyId, client);
   }
 

@@ -10,7 +10,11 @@ const DependencyHealthSchema = z.object({
 
 export const HealthReportSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  checks: z.object({ postgres: DependencyHealthSchema, redis: DependencyHealthSchema, elasticsearch: DependencyHealthSchema }),
+  checks: z.object({
+    postgres: DependencyHealthSchema,
+    redis: DependencyHealthSchema,
+    elasticsearch: DependencyHealthSchema,
+  }),
 });
 
 export class HealthReportDto extends createZodDto(HealthReportSchema) {}

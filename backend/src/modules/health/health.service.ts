@@ -30,8 +30,14 @@ export class HealthService {
 
   async report(): Promise<HealthReport> {
     const [postgres, redis, elasticsearch] = await Promise.all([
-      probe(async () => ({ version: (await this.pool.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v })),
-      probe(async () => ({ pong: await this.redis.ping(), version: redisVersion(await this.redis.info('server')) })),
+      probe(async () => ({
+        version: (await this.pool.query<{ v: string }>("select current_setting('server_version') as v"))
+          .rows[0].v,
+      })),
+      probe(async () => ({
+        pong: await this.redis.ping(),
+        version: redisVersion(await this.redis.info('server')),
+      })),
       probe(async () => ({ ...(await describeEngine(this.search)) })),
     ]);
     const allUp = [postgres, redis, elasticsearch].every((check) => check.status === 'up');

@@ -6,7 +6,9 @@ import { Roles } from '../../common/auth/decorators';
 import { AppError } from '../../common/errors/app-error';
 import { MaintenanceService } from './maintenance.service';
 
-class PurgeSessionsDto extends createZodDto(z.object({ olderThanDays: z.number().int().min(0).max(365).default(7) }).strict()) {}
+class PurgeSessionsDto extends createZodDto(
+  z.object({ olderThanDays: z.number().int().min(0).max(365).default(7) }).strict(),
+) {}
 class JobIdParams extends createZodDto(z.object({ id: z.string().min(1).max(128) })) {}
 
 @ApiTags('admin')

@@ -28,9 +28,16 @@ export class MaintenanceService implements OnApplicationBootstrap {
     return { jobId: job.id! };
   }
 
-  async jobState(jobId: string): Promise<{ jobId: string; state: string; result: unknown; failedReason?: string } | undefined> {
+  async jobState(
+    jobId: string,
+  ): Promise<{ jobId: string; state: string; result: unknown; failedReason?: string } | undefined> {
     const job = await this.queue.getJob(jobId);
     if (!job) return undefined;
-    return { jobId, state: await job.getState(), result: job.returnvalue ?? null, failedReason: job.failedReason };
+    return {
+      jobId,
+      state: await job.getState(),
+      result: job.returnvalue ?? null,
+      failedReason: job.failedReason,
+    };
   }
 }

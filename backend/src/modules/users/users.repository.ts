@@ -10,7 +10,9 @@ export type UserWithRoles = UserRow & { roles: Role[] };
 /** A user with their roles in one round trip: every authenticated read starts here. */
 const withRoles = {
   ...getTableColumns(users),
-  roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+  roles: sql<
+    Role[]
+  >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
 };
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;

@@ -1,0 +1,3 @@
+export * from './types';
+export { checkPosting } from './check-posting';
+export { POSTING_RULES_2020 } from './ruleset-2020';
