@@ -6,3 +6,4 @@ export * from './mask';
 export * from './id-numbers';
 export * from './realtime';
 export * from './posting-rules';
+export * from './fairs';
