@@ -18,6 +18,7 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
   /** session id -> epoch ms after which no token of it can be valid any more */
   private readonly revoked = new Map<string, number>();
   private subscriber?: Redis;
+  private closing = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -27,13 +28,32 @@ export class SessionRevocations implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.subscriber = this.redis.duplicate();
     this.subscriber.on('message', (_channel, sessionId: string) => this.remember(sessionId, this.ttlMs()));
-    // Subscribe before loading, so a revocation made in between is not lost.
-    this.subscriber.on('ready', () => void this.subscriber!.subscribe(CHANNEL).then(() => this.reload()));
-    await new Promise<void>((resolve) => this.subscriber!.once('ready', () => setImmediate(resolve)));
-    await this.reload();
+    // Subscribe before loading, so a revocation made in between is not lost. A reconnect runs
+    // this again and reloads, covering what was published while the subscription was down.
+    let first = true;
+    const started = new Promise<void>((resolve, reject) => {
+      this.subscriber!.on('ready', () => {
+        const attempt = this.subscriber!.subscribe(CHANNEL).then(() => this.reload());
+        if (first) {
+          first = false;
+          attempt.then(resolve, reject);
+        } else {
+          attempt.catch(
+            (error: Error) =>
+              this.closing || this.logger.warn({ err: error }, 'reloading revocations failed'),
+          );
+        }
+      });
+    });
+    this.subscriber.on(
+      'error',
+      (error: Error) => this.closing || this.logger.warn({ err: error }, 'revocation channel error'),
+    );
+    await started;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
