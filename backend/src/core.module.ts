@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthCoreModule } from './common/auth/auth-core.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -17,5 +16,3 @@ export class CoreModule {
     };
   }
 }
-
-export { AuthCoreModule };

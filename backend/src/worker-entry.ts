@@ -12,7 +12,6 @@ export { runMigrations } from './database/migrate';
 import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.module';
 
 export const JOB_FEATURE_MODULES = [MaintenanceJobsModule];
-export { MaintenanceJobsModule };
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';
 export { Notifier } from './infra/realtime/notifier';

@@ -26,7 +26,3 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
     payload: PurgeExpiredSessionsPayloadSchema,
   },
 };
-
-export function jobsOfQueue(queue: QueueName): JobName[] {
-  return (Object.keys(JOB_CATALOG) as JobName[]).filter((name) => JOB_CATALOG[name].queue === queue);
-}
