@@ -10,6 +10,13 @@ import { RealtimeModule } from './infra/realtime/realtime.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { UsersModule } from './modules/users/users.module';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { ComplaintsModule } from './modules/complaints/complaints.module';
+import { EmployersModule } from './modules/employers/employers.module';
+import { FairsModule } from './modules/fairs/fairs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PositionsModule } from './modules/positions/positions.module';
+import { SettingsModule } from './modules/settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +31,13 @@ export class AppModule {
         AuthModule,
         UsersModule,
         MaintenanceModule,
+        SettingsModule,
+        NotificationsModule,
+        FairsModule,
+        AgenciesModule,
+        EmployersModule,
+        PositionsModule,
+        ComplaintsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isValidResidentIdNumber, isValidUnifiedSocialCreditCode } from './id-numbers';
+import {
+  isValidResidentIdNumber,
+  isValidUnifiedSocialCreditCode,
+  makeUnifiedSocialCreditCode,
+} from './id-numbers';
 
 describe('isValidResidentIdNumber', () => {
   it('accepts the GB 11643 example with an X check character, in either case', () => {
@@ -32,5 +36,13 @@ describe('isValidUnifiedSocialCreditCode', () => {
 
   it('rejects the letters I, O, S, V and Z, which the alphabet leaves out', () => {
     expect(isValidUnifiedSocialCreditCode('91350100M000100I43')).toBe(false);
+  });
+});
+
+describe('makeUnifiedSocialCreditCode', () => {
+  it('produces distinct codes that pass the GB 32100-2015 check', () => {
+    const codes = Array.from({ length: 2000 }, (_, i) => makeUnifiedSocialCreditCode(i * 7919));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.every(isValidUnifiedSocialCreditCode)).toBe(true);
   });
 });

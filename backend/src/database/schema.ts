@@ -87,3 +87,4 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorId),
   ],
 );
+export * from './fair-schema';

@@ -47,7 +47,12 @@ export function fairPhase(fair: FairDates, today: string, epidemicEndOn: string 
   return { phase: 'closed', phaseEndsOn: normalizedEndOn, reasons: ['AFTER_NORMALIZED_WINDOW'] };
 }
 
-/** Phases in which new postings and applications are accepted. */
+/** Phases in which positions may be submitted and published: also before launch, to prepare. */
+export function fairAcceptsPostings(phase: FairPhase): boolean {
+  return phase === 'not_started' || fairAcceptsActivity(phase);
+}
+
+/** Phases in which graduates may apply and interviews run. */
 export function fairAcceptsActivity(phase: FairPhase): boolean {
   return phase === 'concentrated' || phase === 'normalized';
 }

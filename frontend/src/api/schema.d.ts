@@ -180,6 +180,662 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettingsController_get"];
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_list"];
+        put?: never;
+        post: operations["FairsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_announcements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/date-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/resumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/outbreak-suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_outbreak"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgenciesController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/me/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_myAttachments"];
+        put?: never;
+        post: operations["AgenciesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_attachmentsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/agency-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_applications"];
+        put?: never;
+        post: operations["AgenciesController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/me/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_myApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgenciesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_approved"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployersController_list"];
+        put?: never;
+        post: operations["EmployersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployersController_mine"];
+        put: operations["EmployersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/me/fairs/{fairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployersController_participation"];
+        put?: never;
+        post: operations["EmployersController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/me/fairs/{fairId}/agencies/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["EmployersController_selectAgency"];
+        post?: never;
+        delete: operations["EmployersController_deselectAgency"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EmployersController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["EmployersController_flags"];
+        trace?: never;
+    };
+    "/api/positions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PositionsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PositionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PositionsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PositionsController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PositionsController_get"];
+        put: operations["PositionsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PositionsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PositionsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PositionsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PositionsController_forFair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ComplaintsController_list"];
+        put?: never;
+        post: operations["ComplaintsController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ComplaintsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ComplaintsController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ComplaintsController_sanction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -271,6 +927,796 @@ export interface components {
         PurgeSessionsDto: {
             /** @default 7 */
             olderThanDays: number;
+        };
+        SettingsDto_Output: {
+            epidemicEndOn: string[];
+            resumptionFilingRequired: boolean;
+        };
+        UpdateSettingsDto: {
+            epidemicEndOn?: string[];
+            resumptionFilingRequired?: boolean;
+        };
+        NotificationListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                title: string;
+                body: string;
+                link: string | null;
+                createdAt: string;
+                read: boolean;
+            }[];
+        };
+        MarkReadDto: {
+            ids: string[];
+        };
+        FairListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                theme: string;
+                year: number;
+                hosts: string[];
+                organizers: string[];
+                targetGroups: string[];
+                description: string;
+                launchOn: string;
+                concentratedEndOn: string;
+                normalizedMonthsAfterEpidemicEnd: number;
+                normalizedEndOn: string | null;
+                epidemicEndOn: string | null;
+                agencyDeadlineOn: string;
+                agencyDeadlineInclusive: boolean;
+                largeScale: boolean;
+                /** @enum {string} */
+                phase: "not_started" | "concentrated" | "normalized" | "closed" | "suspended" | "cancelled";
+                phaseEndsOn: string | null;
+                phaseReasons: string[];
+                suspensionReason: string | null;
+                cancellationReason: string | null;
+            }[];
+        };
+        FairPageDto_Output: {
+            fair: {
+                /** Format: uuid */
+                id: string;
+                theme: string;
+                year: number;
+                hosts: string[];
+                organizers: string[];
+                targetGroups: string[];
+                description: string;
+                launchOn: string;
+                concentratedEndOn: string;
+                normalizedMonthsAfterEpidemicEnd: number;
+                normalizedEndOn: string | null;
+                epidemicEndOn: string | null;
+                agencyDeadlineOn: string;
+                agencyDeadlineInclusive: boolean;
+                largeScale: boolean;
+                /** @enum {string} */
+                phase: "not_started" | "concentrated" | "normalized" | "closed" | "suspended" | "cancelled";
+                phaseEndsOn: string | null;
+                phaseReasons: string[];
+                suspensionReason: string | null;
+                cancellationReason: string | null;
+            };
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                fairId: string;
+                name: string;
+                /** @enum {string} */
+                targetGroup: "all_graduates" | "unemployed_graduates" | "key_enterprises" | "hubei_graduates" | "poverty_counties" | "low_income_families";
+                description: string;
+                startsOn: string;
+                endsOn: string;
+            }[];
+            announcements: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                title: string;
+                body: string;
+                effectiveOn: string;
+                publishedAt: string;
+                notifiedCount: number;
+            }[];
+            agencies: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                siteUrl: string;
+                fairColumnUrl: string;
+            }[];
+            employers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitType: string;
+                industry: string;
+                district: string;
+                isKeyEnterprise: boolean;
+                intro: string;
+            }[];
+            counts: {
+                employers: number;
+                positions: number;
+                agencies: number;
+            };
+        };
+        AnnouncementListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                title: string;
+                body: string;
+                effectiveOn: string;
+                publishedAt: string;
+                notifiedCount: number;
+            }[];
+        };
+        CreateFairDto: {
+            theme: string;
+            year: number;
+            hosts: string[];
+            /** @default [] */
+            organizers: string[];
+            targetGroups: ("all_graduates" | "unemployed_graduates" | "key_enterprises" | "hubei_graduates" | "poverty_counties" | "low_income_families")[];
+            /** @default  */
+            description: string;
+            launchOn: string;
+            concentratedEndOn: string;
+            /** @default 3 */
+            normalizedMonthsAfterEpidemicEnd: number;
+            agencyDeadlineOn: string;
+            /** @default false */
+            agencyDeadlineInclusive: boolean;
+            /** @default true */
+            largeScale: boolean;
+        };
+        FairDto_Output: {
+            /** Format: uuid */
+            id: string;
+            theme: string;
+            year: number;
+            hosts: string[];
+            organizers: string[];
+            targetGroups: string[];
+            description: string;
+            launchOn: string;
+            concentratedEndOn: string;
+            normalizedMonthsAfterEpidemicEnd: number;
+            normalizedEndOn: string[];
+            epidemicEndOn: string[];
+            agencyDeadlineOn: string;
+            agencyDeadlineInclusive: boolean;
+            largeScale: boolean;
+            /** @enum {string} */
+            phase: "not_started" | "concentrated" | "normalized" | "closed" | "suspended" | "cancelled";
+            phaseEndsOn: string[];
+            phaseReasons: string[];
+            suspensionReason: string[];
+            cancellationReason: string[];
+        };
+        AdjustFairDatesDto: {
+            launchOn: string;
+            concentratedEndOn: string;
+            agencyDeadlineOn: string;
+            effectiveOn: string;
+            announcement: string;
+        };
+        FairStatusChangeDto: {
+            reason: string;
+            effectiveOn?: string;
+        };
+        OutbreakDto: {
+            reason: string;
+        };
+        CreateSessionDto: {
+            name: string;
+            /** @enum {string} */
+            targetGroup: "all_graduates" | "unemployed_graduates" | "key_enterprises" | "hubei_graduates" | "poverty_counties" | "low_income_families";
+            /** @default  */
+            description: string;
+            startsOn: string;
+            endsOn: string;
+        };
+        FairSessionDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fairId: string;
+            name: string;
+            /** @enum {string} */
+            targetGroup: "all_graduates" | "unemployed_graduates" | "key_enterprises" | "hubei_graduates" | "poverty_counties" | "low_income_families";
+            description: string;
+            startsOn: string;
+            endsOn: string;
+        };
+        AgencyProfileInputDto: {
+            name: string;
+            uscc: string;
+            /** Format: uri */
+            siteUrl: string;
+        };
+        AgencyDto_Output: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            uscc: string;
+            siteUrl: string;
+            blacklisted: boolean;
+            blacklistReason: string[];
+        };
+        UploadAttachmentDto: {
+            /** @enum {string} */
+            kind: "application_form" | "team_roster" | "privacy_measures";
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            contentBase64: string;
+        };
+        AttachmentDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "application_form" | "team_roster" | "privacy_measures";
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: string;
+        };
+        AttachmentListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "application_form" | "team_roster" | "privacy_measures";
+                fileName: string;
+                contentType: string;
+                sizeBytes: number;
+                sha256: string;
+                createdAt: string;
+            }[];
+        };
+        AgencyApplicationInputDto: {
+            licenseNumber: string;
+            fairColumnUrl: string;
+            features: {
+                column: boolean;
+                invitation: boolean;
+                videoInterview: boolean;
+            };
+            freeInterviewMinutesPerEmployer: number;
+            teamLead: {
+                name: string;
+                /** @enum {string} */
+                rank: "chairman_or_general_manager" | "vice_general_manager" | "director" | "manager" | "staff";
+                phone: string;
+            };
+            groups: {
+                /** @enum {string} */
+                group: "tech_security" | "user_support" | "complaints" | "qualification_review" | "quality_supervision";
+                name: string;
+                phone: string;
+            }[];
+            privacyMeasures: string;
+        };
+        AgencyApplicationDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fairId: string;
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                uscc: string;
+                siteUrl: string;
+                blacklisted: boolean;
+                blacklistReason: string | null;
+            };
+            facts: {
+                licenseNumber: string;
+                siteUrl: string;
+                fairColumnUrl: string;
+                features: {
+                    column: boolean;
+                    invitation: boolean;
+                    videoInterview: boolean;
+                };
+                freeInterviewMinutesPerEmployer: number;
+                teamLead: {
+                    name: string;
+                    rank: string;
+                    phone: string;
+                };
+                groups: {
+                    group: string;
+                    name: string;
+                    phone: string;
+                }[];
+                privacyMeasures: string;
+                attachments: string[];
+            };
+            failedConditions: {
+                code: string;
+                citation: string;
+                zh: string;
+            }[];
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            submittedOn: string;
+            decisionReason: string[];
+            decidedAt: string[];
+        };
+        AgencyApplicationListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                fairId: string;
+                agency: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    uscc: string;
+                    siteUrl: string;
+                    blacklisted: boolean;
+                    blacklistReason: string | null;
+                };
+                facts: {
+                    licenseNumber: string;
+                    siteUrl: string;
+                    fairColumnUrl: string;
+                    features: {
+                        column: boolean;
+                        invitation: boolean;
+                        videoInterview: boolean;
+                    };
+                    freeInterviewMinutesPerEmployer: number;
+                    teamLead: {
+                        name: string;
+                        rank: string;
+                        phone: string;
+                    };
+                    groups: {
+                        group: string;
+                        name: string;
+                        phone: string;
+                    }[];
+                    privacyMeasures: string;
+                    attachments: string[];
+                };
+                failedConditions: {
+                    code: string;
+                    citation: string;
+                    zh: string;
+                }[];
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected";
+                submittedOn: string;
+                decisionReason: string | null;
+                decidedAt: string | null;
+            }[];
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+        };
+        PublicAgencyListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                siteUrl: string;
+                fairColumnUrl: string;
+            }[];
+        };
+        EmployerInputDto: {
+            name: string;
+            uscc: string;
+            /** @enum {string} */
+            unitType: "enterprise" | "soe" | "public_institution" | "social_organization" | "other";
+            /** @enum {string} */
+            size: "micro" | "small" | "medium" | "large";
+            industry: string;
+            /** @default 重庆市 */
+            province: string;
+            district: string;
+            intro: string;
+            contactName: string;
+            contactPhone: string;
+            /** Format: email */
+            contactEmail?: string;
+        };
+        EmployerDto_Output: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            uscc: string;
+            /** @enum {string} */
+            unitType: "enterprise" | "soe" | "public_institution" | "social_organization" | "other";
+            size: string;
+            industry: string;
+            province: string;
+            district: string;
+            intro: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string[];
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            reviewReason: string[];
+            isKeyEnterprise: boolean;
+            resumptionFiled: boolean;
+            createdAt: string;
+        };
+        ParticipationDto_Output: {
+            /** Format: uuid */
+            fairId: string;
+            /** Format: uuid */
+            employerId: string;
+            joinedAt: string;
+            disqualified: boolean;
+            disqualificationReason: string[];
+            agencies: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                siteUrl: string;
+                fairColumnUrl: string;
+            }[];
+        };
+        EmployerListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                uscc: string;
+                /** @enum {string} */
+                unitType: "enterprise" | "soe" | "public_institution" | "social_organization" | "other";
+                size: string;
+                industry: string;
+                province: string;
+                district: string;
+                intro: string;
+                contactName: string;
+                contactPhone: string;
+                contactEmail: string | null;
+                /** @enum {string} */
+                status: "pending" | "approved" | "rejected";
+                reviewReason: string | null;
+                isKeyEnterprise: boolean;
+                resumptionFiled: boolean;
+                createdAt: string;
+            }[];
+            total: number;
+        };
+        EmployerDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+        };
+        EmployerFlagsDto: {
+            isKeyEnterprise?: boolean;
+            resumptionFiled?: boolean;
+        };
+        PositionCheckInputDto: {
+            /** Format: uuid */
+            fairId?: string;
+            /** @default [] */
+            sessionIds: string[];
+            title: string;
+            category?: string;
+            headcount?: number;
+            duties?: string;
+            requirements?: string;
+            environment?: string;
+            benefits?: string;
+            salaryMin?: number;
+            salaryMax?: number;
+            /** @enum {string} */
+            education?: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            /** @default 0 */
+            experienceYears: number;
+            district?: string;
+            /** @default true */
+            graduateSuitable: boolean;
+            /** @default false */
+            specialRecruitment: boolean;
+            expiresOn?: string;
+        };
+        PostingCheckDto_Output: {
+            ruleSetVersion: string;
+            findings: {
+                ruleId: string;
+                code: string;
+                /** @enum {string} */
+                severity: "reject" | "review";
+                /** @enum {string} */
+                label: "SRC" | "EXTERNAL" | "INFERRED";
+                citation: string;
+                field: string;
+                matched: string;
+                start: number;
+                end: number;
+                explanation: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+            exemptions: {
+                ruleId: string;
+                field: string;
+                matched: string;
+                because: string;
+            }[];
+            /** @enum {string} */
+            verdict: "clean" | "review" | "reject";
+        };
+        PositionInputDto: {
+            /** Format: uuid */
+            fairId: string;
+            /** @default [] */
+            sessionIds: string[];
+            title: string;
+            category: string;
+            headcount: number;
+            duties: string;
+            requirements: string;
+            environment: string;
+            benefits: string;
+            salaryMin: number;
+            salaryMax: number;
+            /** @enum {string} */
+            education: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            /** @default 0 */
+            experienceYears: number;
+            district: string;
+            /** @default true */
+            graduateSuitable: boolean;
+            /** @default false */
+            specialRecruitment: boolean;
+            expiresOn?: string;
+        };
+        PositionDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            isKeyEnterprise: boolean;
+            /** Format: uuid */
+            fairId: string;
+            sessionIds: string[];
+            title: string;
+            category: string;
+            headcount: number;
+            duties: string;
+            requirements: string;
+            environment: string;
+            benefits: string;
+            salaryMin: number;
+            salaryMax: number;
+            /** @enum {string} */
+            education: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            experienceYears: number;
+            district: string;
+            graduateSuitable: boolean;
+            specialRecruitment: boolean;
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "published" | "rejected" | "closed" | "expired" | "removed";
+            expiresOn: string[];
+            check: {
+                ruleSetVersion: string;
+                findings: {
+                    ruleId: string;
+                    code: string;
+                    /** @enum {string} */
+                    severity: "reject" | "review";
+                    /** @enum {string} */
+                    label: "SRC" | "EXTERNAL" | "INFERRED";
+                    citation: string;
+                    field: string;
+                    matched: string;
+                    start: number;
+                    end: number;
+                    explanation: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
+                exemptions: {
+                    ruleId: string;
+                    field: string;
+                    matched: string;
+                    because: string;
+                }[];
+                /** @enum {string} */
+                verdict: "clean" | "review" | "reject";
+            } | null;
+            reviewReason: string[];
+            submittedAt: string[];
+            publishedAt: string[];
+            updatedAt: string;
+        };
+        PositionListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                isKeyEnterprise: boolean;
+                /** Format: uuid */
+                fairId: string;
+                sessionIds: string[];
+                title: string;
+                category: string;
+                headcount: number;
+                duties: string;
+                requirements: string;
+                environment: string;
+                benefits: string;
+                salaryMin: number;
+                salaryMax: number;
+                /** @enum {string} */
+                education: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                experienceYears: number;
+                district: string;
+                graduateSuitable: boolean;
+                specialRecruitment: boolean;
+                /** @enum {string} */
+                status: "draft" | "pending_review" | "published" | "rejected" | "closed" | "expired" | "removed";
+                expiresOn: string | null;
+                check: {
+                    ruleSetVersion: string;
+                    findings: {
+                        ruleId: string;
+                        code: string;
+                        /** @enum {string} */
+                        severity: "reject" | "review";
+                        /** @enum {string} */
+                        label: "SRC" | "EXTERNAL" | "INFERRED";
+                        citation: string;
+                        field: string;
+                        matched: string;
+                        start: number;
+                        end: number;
+                        explanation: {
+                            zh: string;
+                            en: string;
+                        };
+                    }[];
+                    exemptions: {
+                        ruleId: string;
+                        field: string;
+                        matched: string;
+                        because: string;
+                    }[];
+                    /** @enum {string} */
+                    verdict: "clean" | "review" | "reject";
+                } | null;
+                reviewReason: string | null;
+                submittedAt: string | null;
+                publishedAt: string | null;
+                updatedAt: string;
+            }[];
+            total: number;
+        };
+        PositionDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+        };
+        ComplaintInputDto: {
+            /** @enum {string} */
+            reporterKind: "seeker" | "university";
+            reporterOrganization?: string;
+            /** @enum {string} */
+            targetType: "position" | "employer" | "agency";
+            /** Format: uuid */
+            targetId: string;
+            /** Format: uuid */
+            fairId?: string;
+            /** @enum {string} */
+            category: "false_posting" | "fraud" | "discrimination" | "price_gouging" | "dispute";
+            description: string;
+        };
+        ComplaintDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            reporterKind: "seeker" | "university";
+            reporterOrganization: string[];
+            /** @enum {string} */
+            targetType: "position" | "employer" | "agency";
+            /** Format: uuid */
+            targetId: string;
+            targetName: string[];
+            /** Format: uuid */
+            fairId: string | null;
+            /** @enum {string} */
+            category: "false_posting" | "fraud" | "discrimination" | "price_gouging" | "dispute";
+            description: string;
+            /** @enum {string} */
+            status: "open" | "investigating" | "resolved" | "dismissed";
+            resolution: string[];
+            createdAt: string;
+            sanctions: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "position_removed" | "employer_disqualified" | "agency_blacklisted";
+                reason: string;
+                referredToAuthority: boolean;
+                effects: {
+                    [key: string]: unknown;
+                };
+                createdAt: string;
+            }[];
+        };
+        ComplaintListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                reporterKind: "seeker" | "university";
+                reporterOrganization: string | null;
+                /** @enum {string} */
+                targetType: "position" | "employer" | "agency";
+                /** Format: uuid */
+                targetId: string;
+                targetName: string | null;
+                /** Format: uuid */
+                fairId: string | null;
+                /** @enum {string} */
+                category: "false_posting" | "fraud" | "discrimination" | "price_gouging" | "dispute";
+                description: string;
+                /** @enum {string} */
+                status: "open" | "investigating" | "resolved" | "dismissed";
+                resolution: string | null;
+                createdAt: string;
+                sanctions: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "position_removed" | "employer_disqualified" | "agency_blacklisted";
+                    reason: string;
+                    referredToAuthority: boolean;
+                    effects: {
+                        [key: string]: unknown;
+                    };
+                    createdAt: string;
+                }[];
+            }[];
+        };
+        ResolveComplaintDto: {
+            /** @enum {string} */
+            outcome: "investigating" | "resolved" | "dismissed";
+            resolution?: string;
+            /** @enum {string} */
+            sanction?: "position_removed" | "employer_disqualified" | "agency_blacklisted";
+            /** @default false */
+            referToAuthority: boolean;
+        };
+        SanctionInputDto: {
+            /** @enum {string} */
+            kind: "position_removed" | "employer_disqualified" | "agency_blacklisted";
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            fairId?: string;
+            reason: string;
+            /** @default false */
+            referToAuthority: boolean;
         };
     };
     responses: never;
@@ -538,6 +1984,1135 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto_Output"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto_Output"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto_Output"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairListDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairPageDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_announcements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementListDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustFairDatesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairStatusChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairStatusChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairStatusChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_outbreak: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutbreakDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairListDto_Output"];
+                };
+            };
+        };
+    };
+    FairsController_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairSessionDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyProfileInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_myAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadAttachmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_attachmentsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgenciesController_applications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyApplicationListDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyApplicationInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_myApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyApplicationListDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyListDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "rejected";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerListDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_participation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_selectAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_deselectAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_flags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerFlagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionCheckInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingCheckDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionListDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionListDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionDto_Output"];
+                };
+            };
+        };
+    };
+    PositionsController_forFair: {
+        parameters: {
+            query?: {
+                sessionId?: string;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionListDto_Output"];
+                };
+            };
+        };
+    };
+    ComplaintsController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "investigating" | "resolved" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintListDto_Output"];
+                };
+            };
+        };
+    };
+    ComplaintsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto_Output"];
+                };
+            };
+        };
+    };
+    ComplaintsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintListDto_Output"];
+                };
+            };
+        };
+    };
+    ComplaintsController_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveComplaintDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto_Output"];
+                };
+            };
+        };
+    };
+    ComplaintsController_sanction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionInputDto"];
+            };
+        };
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

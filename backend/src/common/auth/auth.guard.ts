@@ -18,10 +18,14 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(request.headers.authorization);
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      // A public page may still show more to a signed-in owner (e.g. their own draft).
+      if (token) request.actor = this.optionalActor(token);
+      return true;
+    }
+
     if (!token) throw new AppError('AUTH_UNAUTHENTICATED', 'Please sign in first. 请先登录。');
     const actor = this.tokens.verify(token);
     if (this.revocations.isRevoked(actor.sessionId)) {
@@ -36,6 +40,15 @@ export class AuthGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  private optionalActor(token: string) {
+    try {
+      const actor = this.tokens.verify(token);
+      return this.revocations.isRevoked(actor.sessionId) ? undefined : actor;
+    } catch {
+      return undefined;
+    }
   }
 }
 

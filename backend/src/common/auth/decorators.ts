@@ -18,3 +18,9 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   if (!actor) throw new AppError('AUTH_UNAUTHENTICATED', 'Please sign in first. 请先登录。');
   return actor;
 });
+
+/** The caller on a @Public() route: present when a valid token came along, else undefined. */
+export const OptionalActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().actor,
+);
