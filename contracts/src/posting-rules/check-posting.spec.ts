@@ -141,3 +141,23 @@ describe('the check as a whole', () => {
     ]);
   });
 });
+
+describe('overlapping rules', () => {
+  it('an exclusion next to a gender restriction is discrimination only, not also targeting', () => {
+    const check = checkPosting(
+      { title: '行政助理', requirements: '限女性，湖北籍勿扰' },
+      {
+        employerType: 'enterprise',
+        employerProvince: '重庆市',
+        specialRecruitment: false,
+        graduatePosition: true,
+        submittedOn: '2020-03-05',
+      },
+      POSTING_RULES_2020,
+    );
+    expect(check.findings.map((f) => f.code).sort()).toEqual([
+      'POSITION_GENDER_RESTRICTION',
+      'POSITION_ORIGIN_DISCRIMINATION',
+    ]);
+  });
+});

@@ -64,7 +64,8 @@ export const POSTING_RULES_2020: PostingRuleSet = {
         subjects: ['湖北籍', '湖北省高校', '湖北高校', '武汉高校'],
         triggers: ['面向', '仅限', '只限', '限', '只招'],
         window: 4,
-        unless: ['不限'],
+        // With an exclusion word nearby it is R-DIS-1's discrimination, not targeting.
+        unless: ['不限', '勿扰', '不招', '谢绝', '拒绝', '除外', '不接受', '不考虑', '免谈', '不要'],
       },
       exemptWhen: HUBEI_TARGETED_EXEMPTION,
     },
