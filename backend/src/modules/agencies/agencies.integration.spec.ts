@@ -1,5 +1,5 @@
 import { AGENCY_TEAM_GROUPS } from '@platform/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agency,
   approvedAgency,
