@@ -17,6 +17,8 @@ import { FairsModule } from './modules/fairs/fairs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { SeekersModule } from './modules/seekers/seekers.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,8 @@ export class AppModule {
         EmployersModule,
         PositionsModule,
         ComplaintsModule,
+        SeekersModule,
+        ApplicationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

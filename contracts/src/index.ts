@@ -7,3 +7,4 @@ export * from './id-numbers';
 export * from './realtime';
 export * from './posting-rules';
 export * from './fairs';
+export * from './seekers';

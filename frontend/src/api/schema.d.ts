@@ -836,6 +836,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/seekers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeekersController_profile"];
+        put: operations["SeekersController_updateProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seekers/me/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SeekersController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seekers/me/fairs/{fairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SeekersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeekersController_myResume"];
+        put: operations["SeekersController_saveResume"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeekersController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeekersController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resumes/{userId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SeekersController_download"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_forPosition"];
+        put?: never;
+        post: operations["ApplicationsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_resume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1717,6 +1925,230 @@ export interface components {
             reason: string;
             /** @default false */
             referToAuthority: boolean;
+        };
+        SeekerProfileDto_Output: {
+            /** Format: uuid */
+            userId: string;
+            realName: string[];
+            idNumberMasked: string[];
+            verified: boolean;
+            university: string[];
+            major: string[];
+            degree: string[];
+            cohort: number | null;
+            leftSchoolOn: string[];
+            flags: {
+                /** @enum {string} */
+                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+                evidence: string;
+            }[];
+        };
+        SeekerProfileInputDto: {
+            university: string;
+            major: string;
+            /** @enum {string} */
+            degree: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+            cohort: number;
+            leftSchoolOn?: string;
+            flags: {
+                /** @enum {string} */
+                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+                evidence: string;
+            }[];
+        };
+        VerificationInputDto: {
+            realName: string;
+            idNumber: string;
+        };
+        FairRegistrationDto_Output: {
+            /** Format: uuid */
+            fairId: string;
+            eligibleAs: string;
+        };
+        ResumeDto_Output: {
+            headline: string;
+            /** @default  */
+            summary: string;
+            education: {
+                school: string;
+                major: string;
+                /** @enum {string} */
+                degree: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                from: string;
+                to: string;
+            }[];
+            experience: {
+                organization: string;
+                role: string;
+                from: string;
+                to: string;
+                /** @default  */
+                description: string;
+            }[];
+            skills: string[];
+            certificates: string[];
+            expectations: {
+                positionTitle: string;
+                district: string;
+                salaryMin: number;
+                salaryMax: number;
+            };
+            /** @enum {string} */
+            visibility: "searchable" | "applied_only" | "hidden";
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            university: string[];
+            cohort: number | null;
+            contacts: {
+                phone: string | null;
+                email: string | null;
+                masked: boolean;
+            };
+            updatedAt: string;
+        };
+        ResumeInputDto: {
+            headline: string;
+            /** @default  */
+            summary: string;
+            education: {
+                school: string;
+                major: string;
+                /** @enum {string} */
+                degree: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                from: string;
+                to: string;
+            }[];
+            experience: {
+                organization: string;
+                role: string;
+                from: string;
+                to: string;
+                /** @default  */
+                description: string;
+            }[];
+            skills: string[];
+            certificates: string[];
+            expectations: {
+                positionTitle: string;
+                district: string;
+                salaryMin: number;
+                salaryMax: number;
+            };
+            /** @enum {string} */
+            visibility: "searchable" | "applied_only" | "hidden";
+        };
+        ResumeListDto_Output: {
+            items: {
+                headline: string;
+                /** @default  */
+                summary: string;
+                education: {
+                    school: string;
+                    major: string;
+                    /** @enum {string} */
+                    degree: "any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate";
+                    from: string;
+                    to: string;
+                }[];
+                experience: {
+                    organization: string;
+                    role: string;
+                    from: string;
+                    to: string;
+                    /** @default  */
+                    description: string;
+                }[];
+                skills: string[];
+                certificates: string[];
+                expectations: {
+                    positionTitle: string;
+                    district: string;
+                    salaryMin: number;
+                    salaryMax: number;
+                };
+                /** @enum {string} */
+                visibility: "searchable" | "applied_only" | "hidden";
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                university: string | null;
+                cohort: number | null;
+                contacts: {
+                    phone: string | null;
+                    email: string | null;
+                    masked: boolean;
+                };
+                updatedAt: string;
+            }[];
+            total: number;
+        };
+        ApplicationDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            positionId: string;
+            positionTitle: string;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** Format: uuid */
+            fairId: string;
+            /** Format: uuid */
+            seekerUserId: string;
+            seekerName: string;
+            university: string[];
+            /** @enum {string} */
+            status: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            createdAt: string;
+            updatedAt: string;
+            timeline: {
+                /** @enum {string|null} */
+                from: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn" | null;
+                /** @enum {string} */
+                to: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                reason: string | null;
+                /** @enum {string} */
+                by: "seeker" | "employer" | "system";
+                at: string;
+            }[];
+        };
+        ApplicationListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                positionId: string;
+                positionTitle: string;
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                /** Format: uuid */
+                fairId: string;
+                /** Format: uuid */
+                seekerUserId: string;
+                seekerName: string;
+                university: string | null;
+                /** @enum {string} */
+                status: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                createdAt: string;
+                updatedAt: string;
+                timeline: {
+                    /** @enum {string|null} */
+                    from: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn" | null;
+                    /** @enum {string} */
+                    to: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+                    reason: string | null;
+                    /** @enum {string} */
+                    by: "seeker" | "employer" | "system";
+                    at: string;
+                }[];
+            }[];
+        };
+        ApplicationMoveDto: {
+            /** @enum {string} */
+            to: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
+            reason?: string;
         };
     };
     responses: never;
@@ -3117,6 +3549,348 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SeekersController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeekerProfileDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeekerProfileInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeekerProfileDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeekerProfileDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairRegistrationDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_myResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_saveResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_search: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeListDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    SeekersController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_forPosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationListDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationListDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationMoveDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto_Output"];
+                };
+            };
+        };
+    };
+    ApplicationsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeDto_Output"];
+                };
             };
         };
     };
