@@ -19,6 +19,7 @@ import { PositionsModule } from './modules/positions/positions.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SeekersModule } from './modules/seekers/seekers.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ComplaintsModule,
         SeekersModule,
         ApplicationsModule,
+        AgreementsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -11,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ResumeInput, SeekerFlag } from '@platform/contracts';
+import type { AgreementTerms, ResumeInput, SeekerFlag } from '@platform/contracts';
 import { employers, fairs, positions } from './fair-schema';
 import { users } from './schema';
 
@@ -149,4 +150,45 @@ export const resumeDownloads = pgTable(
     times: integer('times').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.employerId, t.resumeUserId] })],
+);
+
+/** An offer / employment agreement / 电子劳动合同 both sides consent to (AS-35, §2.9). */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    terms: jsonb('terms').$type<AgreementTerms>().notNull(),
+    /** sha256 of the canonical terms; a changed contract no longer matches its chain. */
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: ['offered', 'signed', 'declined', 'revoked'] }).notNull(),
+    employerSignedAt: timestamp('employer_signed_at', { withTimezone: true }),
+    seekerSignedAt: timestamp('seeker_signed_at', { withTimezone: true }),
+    reportedForDutyAt: timestamp('reported_for_duty_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    /** AS-37: an SOE revoking a signed agreement is flagged as possible 随意毁约. */
+    flaggedForReview: boolean('flagged_for_review').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('agreements_application_key').on(t.applicationId)],
+);
+
+/** Hash-chained events of an agreement: each hash covers the previous one and its payload. */
+export const agreementEvents = pgTable(
+  'agreement_events',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    actorId: uuid('actor_id'),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.seq] })],
 );

@@ -176,3 +176,19 @@ export async function submittedPosition(
   const id = (created.json() as { id: string }).id;
   return { id, submission: await call('POST', `/api/positions/${id}/submission`) };
 }
+
+/** A running fair with one published position of an approved employer that chose one agency. */
+export async function publishedPosition(
+  app: NestFastifyApplication,
+  org: { call: Caller },
+  options: { fair?: Record<string, unknown>; employer?: Record<string, unknown> } = {},
+) {
+  const fair = await runningFair(org, { year: new Date().getUTCFullYear(), ...options.fair });
+  const chosenAgency = await approvedAgency(app, org, fair.id);
+  const unit = await employer(app, org, { input: options.employer });
+  await unit.call('POST', `/api/employers/me/fairs/${fair.id}`);
+  await unit.call('PUT', `/api/employers/me/fairs/${fair.id}/agencies/${chosenAgency.id}`);
+  const { id } = await submittedPosition(unit.call, fair.id);
+  await org.call('POST', `/api/positions/${id}/review`, { decision: 'approve' });
+  return { fair, agency: chosenAgency, unit, positionId: id };
+}

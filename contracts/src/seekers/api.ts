@@ -117,3 +117,49 @@ export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema
 export const ApplicationMoveSchema = z
   .object({ to: z.enum(APPLICATION_STATUSES), reason: z.string().trim().max(2000).optional() })
   .strict();
+
+// ---- offers and e-contracts
+export const AGREEMENT_KINDS = ['employment_agreement', 'labor_contract'] as const;
+export const AgreementTermsSchema = z
+  .object({
+    kind: z.enum(AGREEMENT_KINDS),
+    positionTitle: text(100),
+    monthlySalary: z.number().int().min(0).max(1_000_000),
+    workplace: text(100),
+    startOn: IsoDate,
+    /** null with openEnded = true: 无固定期限. */
+    endOn: IsoDate.nullable(),
+    openEnded: z.boolean(),
+    probationMonths: z.number().int().min(0).max(6),
+    otherTerms: z.string().max(5000).default(''),
+  })
+  .strict()
+  .refine((t) => (t.openEnded ? t.endOn === null : t.endOn !== null && t.endOn > t.startOn), {
+    message: 'A fixed term needs an end after its start; an open-ended one has none',
+    path: ['endOn'],
+  });
+export type AgreementTerms = z.infer<typeof AgreementTermsSchema>;
+export const AgreementSchema = z.object({
+  id: Id,
+  applicationId: Id,
+  terms: z.object({
+    kind: z.enum(AGREEMENT_KINDS),
+    positionTitle: z.string(),
+    monthlySalary: z.number(),
+    workplace: z.string(),
+    startOn: z.string(),
+    endOn: z.string().nullable(),
+    openEnded: z.boolean(),
+    probationMonths: z.number(),
+    otherTerms: z.string(),
+  }),
+  contentHash: z.string(),
+  status: z.enum(['offered', 'signed', 'declined', 'revoked']),
+  employerSignedAt: z.string().nullable(),
+  seekerSignedAt: z.string().nullable(),
+  reportedForDutyAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  flaggedForReview: z.boolean(),
+  chain: z.array(z.object({ seq: z.number().int(), kind: z.string(), hash: z.string(), at: z.string() })),
+});
+export const AgreementVerificationSchema = z.object({ intact: z.boolean(), problems: z.array(z.string()) });

@@ -1044,6 +1044,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_flagged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgreementsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/report-for-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgreementsController_reportForDuty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2149,6 +2261,95 @@ export interface components {
             /** @enum {string} */
             to: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             reason?: string;
+        };
+        AgreementTermsDto: {
+            /** @enum {string} */
+            kind: "employment_agreement" | "labor_contract";
+            positionTitle: string;
+            monthlySalary: number;
+            workplace: string;
+            startOn: string;
+            endOn: string[];
+            openEnded: boolean;
+            probationMonths: number;
+            /** @default  */
+            otherTerms: string;
+        };
+        AgreementDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            terms: {
+                /** @enum {string} */
+                kind: "employment_agreement" | "labor_contract";
+                positionTitle: string;
+                monthlySalary: number;
+                workplace: string;
+                startOn: string;
+                endOn: string | null;
+                openEnded: boolean;
+                probationMonths: number;
+                otherTerms: string;
+            };
+            contentHash: string;
+            /** @enum {string} */
+            status: "offered" | "signed" | "declined" | "revoked";
+            employerSignedAt: string[];
+            seekerSignedAt: string[];
+            reportedForDutyAt: string[];
+            revokedReason: string[];
+            flaggedForReview: boolean;
+            chain: {
+                seq: number;
+                kind: string;
+                hash: string;
+                at: string;
+            }[];
+        };
+        AgreementListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                applicationId: string;
+                terms: {
+                    /** @enum {string} */
+                    kind: "employment_agreement" | "labor_contract";
+                    positionTitle: string;
+                    monthlySalary: number;
+                    workplace: string;
+                    startOn: string;
+                    endOn: string | null;
+                    openEnded: boolean;
+                    probationMonths: number;
+                    otherTerms: string;
+                };
+                contentHash: string;
+                /** @enum {string} */
+                status: "offered" | "signed" | "declined" | "revoked";
+                employerSignedAt: string | null;
+                seekerSignedAt: string | null;
+                reportedForDutyAt: string | null;
+                revokedReason: string | null;
+                flaggedForReview: boolean;
+                chain: {
+                    seq: number;
+                    kind: string;
+                    hash: string;
+                    at: string;
+                }[];
+            }[];
+        };
+        VerificationDto_Output: {
+            intact: boolean;
+            problems: string[];
+        };
+        SignDto: {
+            consentToElectronicForm: boolean;
+        };
+        RevokeDto: {
+            reason: string;
         };
     };
     responses: never;
@@ -3890,6 +4091,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTermsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_flagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementListDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto_Output"];
+                };
+            };
+        };
+    };
+    AgreementsController_reportForDuty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto_Output"];
                 };
             };
         };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  approvedAgency,
   employer,
   organizer,
-  runningFair,
+  publishedPosition as createPublishedPosition,
   submittedPosition,
 } from '../../test-support/fair-fixtures';
 import { readySeeker, validIdNumber } from '../../test-support/seeker-fixtures';
@@ -18,17 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A running fair with one published position of an employer that chose one agency. */
-async function publishedPosition(fairOverrides: Record<string, unknown> = {}) {
-  const fair = await runningFair(org, { year: Number(new Date().getUTCFullYear()), ...fairOverrides });
-  const agency = await approvedAgency(t.app, org, fair.id);
-  const unit = await employer(t.app, org);
-  await unit.call('POST', `/api/employers/me/fairs/${fair.id}`);
-  await unit.call('PUT', `/api/employers/me/fairs/${fair.id}/agencies/${agency.id}`);
-  const { id } = await submittedPosition(unit.call, fair.id);
-  await org.call('POST', `/api/positions/${id}/review`, { decision: 'approve' });
-  return { fair, agency, unit, positionId: id };
-}
+const publishedPosition = (fair: Record<string, unknown> = {}) =>
+  createPublishedPosition(t.app, org, { fair });
 
 const pool = async () =>
   t.app.get<import('pg').Pool>((await import('../../infra/database/database')).PG_POOL);

@@ -189,16 +189,14 @@ export class ApplicationsService {
           'STATE_TRANSITION_INVALID',
           'The application changed meanwhile; reload it. 投递状态已变化，请刷新。',
         );
-      await tx
-        .insert(applicationEvents)
-        .values({
-          applicationId: row.id,
-          fromStatus: row.status,
-          toStatus: to,
-          reason: by.reason ?? null,
-          by: by.by,
-          actorId: by.actorId,
-        });
+      await tx.insert(applicationEvents).values({
+        applicationId: row.id,
+        fromStatus: row.status,
+        toStatus: to,
+        reason: by.reason ?? null,
+        by: by.by,
+        actorId: by.actorId,
+      });
       await recordAudit(tx, {
         actorId: by.actorId,
         action: `application.${to}`,
