@@ -20,6 +20,7 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { SeekersModule } from './modules/seekers/seekers.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         SeekersModule,
         ApplicationsModule,
         AgreementsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

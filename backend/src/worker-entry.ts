@@ -10,8 +10,9 @@ export { JobHandlerRegistry } from './infra/queue/job-handler';
 export { createRootLogger, PinoNestLogger } from './common/logging/logger';
 export { runMigrations } from './database/migrate';
 import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.module';
+import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 
-export const JOB_FEATURE_MODULES = [MaintenanceJobsModule];
+export const JOB_FEATURE_MODULES = [MaintenanceJobsModule, ReportsJobsModule];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';
 export { Notifier } from './infra/realtime/notifier';

@@ -6,11 +6,13 @@ import { z } from 'zod';
  */
 export const QueueName = {
   maintenance: 'maintenance',
+  syndication: 'syndication',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   purgeExpiredSessions: 'purge-expired-sessions',
+  exportFairFeed: 'export-fair-feed',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -20,9 +22,17 @@ export const PurgeExpiredSessionsPayloadSchema = z.object({
 });
 export type PurgeExpiredSessionsPayload = z.infer<typeof PurgeExpiredSessionsPayloadSchema>;
 
+/** Snapshots every open fair's published positions for 中国公共招聘网 (AS-43). */
+export const ExportFairFeedPayloadSchema = z.object({}).strict();
+export type ExportFairFeedPayload = z.infer<typeof ExportFairFeedPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
     payload: PurgeExpiredSessionsPayloadSchema,
+  },
+  [JobName.exportFairFeed]: {
+    queue: QueueName.syndication,
+    payload: ExportFairFeedPayloadSchema,
   },
 };

@@ -62,6 +62,25 @@ describe('the worker process', () => {
     expect((await again.waitUntilFinished(events, 20_000)).deleted).toBe(0);
   });
 
+  it('AS-43: runs the fair-feed export through the real queue, once per fair', async () => {
+    const feedEvents = new QueueEvents(QueueName.syndication, {
+      connection: redisConnection(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
+    await feedEvents.waitUntilReady();
+    try {
+      const queue = worker.get<Queue>(getQueueToken(QueueName.syndication));
+      const job = await queue.add(JobName.exportFairFeed, {});
+      const result = await job.waitUntilFinished(feedEvents, 30_000);
+      const fairs = await pool.query('select count(*)::int as n from fairs');
+      const snapshots = await pool.query('select count(*)::int as n from syndication_snapshots');
+      expect(result.fairs).toBe(fairs.rows[0].n);
+      expect(snapshots.rows[0].n).toBe(fairs.rows[0].n);
+    } finally {
+      await feedEvents.close();
+    }
+  });
+
   it('rejects a job whose payload breaks the contract instead of guessing', async () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.maintenance));
     const bad = await queue.add(JobName.purgeExpiredSessions, { olderThanDays: -1 }, { attempts: 1 });

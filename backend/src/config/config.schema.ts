@@ -45,6 +45,8 @@ export const ConfigSchema = z.object({
   WEB_DIST_DIR: z.string().default(''),
   /** Schedule the repeatable maintenance jobs from this process (one api node in production). */
   SCHEDULE_REPEATABLE_JOBS: bool.default(true),
+  /** How often the fair feed for 中国公共招聘网 is re-exported (AS-43: "within the configured interval"). */
+  SYNDICATION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });

@@ -192,3 +192,32 @@ export const agreementEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.seq] })],
 );
+
+/** A university's roster of graduates in key groups, so staff can see who has not yet taken part (AS-46). */
+export const rosterEntries = pgTable(
+  'roster_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fairId: uuid('fair_id')
+      .notNull()
+      .references(() => fairs.id),
+    university: text('university').notNull(),
+    name: text('name').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    flags: text('flags').array().notNull(),
+    importedBy: uuid('imported_by').notNull(),
+    importedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('roster_entries_fair_person_key').on(t.fairId, t.idNumberHash)],
+);
+
+/** The latest exported feed of a fair's published positions (AS-43), served as JSON. */
+export const syndicationSnapshots = pgTable('syndication_snapshots', {
+  fairId: uuid('fair_id')
+    .primaryKey()
+    .references(() => fairs.id),
+  generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+  positionCount: integer('position_count').notNull(),
+  payload: jsonb('payload').notNull(),
+});

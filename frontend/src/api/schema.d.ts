@@ -1156,6 +1156,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/daily.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_dailyXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/fairs/{fairId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_exportNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2350,6 +2462,85 @@ export interface components {
         };
         RevokeDto: {
             reason: string;
+        };
+        DailyReportDto_Output: {
+            report: {
+                fairId: string;
+                agencyId: string;
+                day: string;
+                employers: {
+                    id: string;
+                    name: string;
+                }[];
+                universities: {
+                    university: string;
+                    graduates: number;
+                    submissions: number;
+                }[];
+                totals: {
+                    employers: number;
+                    graduates: number;
+                    submissions: number;
+                };
+            };
+            names: {
+                fair: string;
+                agency: string;
+            };
+        };
+        OverviewDto_Output: {
+            totals: {
+                employers: number;
+                positions: number;
+                seekers: number;
+                applications: number;
+                hires: number;
+                interviews: number;
+            };
+            applicationsByDay: {
+                key: string;
+                value: number;
+            }[];
+            hiresByDay: {
+                key: string;
+                value: number;
+            }[];
+            positionsByDistrict: {
+                key: string;
+                value: number;
+            }[];
+            employersByIndustry: {
+                key: string;
+                value: number;
+            }[];
+            seekersByUniversity: {
+                key: string;
+                value: number;
+            }[];
+        };
+        RosterDto: {
+            rows: {
+                university: string;
+                name: string;
+                idNumber: string;
+                flags: ("current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker")[];
+            }[];
+        };
+        type_Output: {
+            imported: number;
+        };
+        CoverageDto_Output: {
+            items: {
+                university: string;
+                name: string;
+                idNumberMasked: string;
+                flags: string[];
+                registered: boolean;
+            }[];
+            totals: {
+                listed: number;
+                registered: number;
+            };
         };
     };
     responses: never;
@@ -4249,6 +4440,153 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AgreementDto_Output"];
                 };
+            };
+        };
+    };
+    ReportsController_daily: {
+        parameters: {
+            query: {
+                fairId: string;
+                agencyId?: string;
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportDto_Output"];
+                };
+            };
+        };
+    };
+    ReportsController_dailyXlsx: {
+        parameters: {
+            query: {
+                fairId: string;
+                agencyId?: string;
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto_Output"];
+                };
+            };
+        };
+    };
+    ReportsController_importRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["type_Output"];
+                };
+            };
+        };
+    };
+    ReportsController_coverage: {
+        parameters: {
+            query?: {
+                flag?: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+            };
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageDto_Output"];
+                };
+            };
+        };
+    };
+    ReportsController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_exportNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -21,7 +21,9 @@ export class PinoNestLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+    // Nest's Logger passes our `{ err, ... }` object as the message and the text as `trace`.
+    if (typeof message === 'object' && message !== null) this.logger.error({ context, ...message }, trace);
+    else this.logger.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string) {
     this.write('warn', message, context);

@@ -106,16 +106,14 @@ export class AgreementsService {
         .update(applications)
         .set({ status: 'hired', updatedAt: now })
         .where(eq(applications.id, application.id));
-      await tx
-        .insert(applicationEvents)
-        .values({
-          applicationId: application.id,
-          fromStatus: application.status,
-          toStatus: 'hired',
-          by: 'system',
-          actorId: actor.userId,
-          reason: '双方已签署',
-        });
+      await tx.insert(applicationEvents).values({
+        applicationId: application.id,
+        fromStatus: application.status,
+        toStatus: 'hired',
+        by: 'system',
+        actorId: actor.userId,
+        reason: '双方已签署',
+      });
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'agreement.sign',
@@ -287,17 +285,15 @@ async function appendEvent(
     .limit(1);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
-  await tx
-    .insert(agreementEvents)
-    .values({
-      agreementId,
-      seq,
-      kind,
-      payload,
-      prevHash,
-      hash: eventHash(prevHash, seq, kind, payload),
-      actorId,
-    });
+  await tx.insert(agreementEvents).values({
+    agreementId,
+    seq,
+    kind,
+    payload,
+    prevHash,
+    hash: eventHash(prevHash, seq, kind, payload),
+    actorId,
+  });
 }
 
 function stateError(agreement: AgreementRow): AppError {
