@@ -21,6 +21,7 @@ import { SeekersModule } from './modules/seekers/seekers.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ExportsModule } from './modules/exports/exports.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         ApplicationsModule,
         AgreementsModule,
         ReportsModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

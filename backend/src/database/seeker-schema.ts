@@ -221,3 +221,17 @@ export const syndicationSnapshots = pgTable('syndication_snapshots', {
   positionCount: integer('position_count').notNull(),
   payload: jsonb('payload').notNull(),
 });
+
+/** Extra permissions beyond roles, granted by an admin to named staff (指定专人), e.g. bulk exports. */
+export const staffPermissions = pgTable(
+  'staff_permissions',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    permission: text('permission', { enum: ['bulk_export'] }).notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    grantedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.permission] })],
+);

@@ -4,6 +4,8 @@ import { io as connect, Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, startTestApp, TestApp } from '../../test-support/test-app';
 import { testConfig } from '../../test-support/test-config';
+import { organizer, publishedPosition } from '../../test-support/fair-fixtures';
+import { readySeeker } from '../../test-support/seeker-fixtures';
 import { Notifier } from './notifier';
 
 // Two api processes' worth of apps sharing Redis, as in production behind a load balancer.
@@ -92,5 +94,22 @@ describe('live channel across api processes', () => {
     });
     expect(await ended).toEqual({ reason: 'logout' });
     expect(await disconnected).toBe('io server disconnect');
+  });
+
+  it('pushes an application status change made on another api process to the graduate, without reload', async () => {
+    const org = await organizer(b.app);
+    const { unit, positionId } = await publishedPosition(b.app, org);
+    const seeker = await readySeeker(a.app, { cohort: new Date().getUTCFullYear() });
+    const application = (await seeker.call('POST', `/api/positions/${positionId}/applications`)).json();
+    const socket = open(urlA, seeker.user.accessToken);
+    await once(socket, 'connect');
+    const received = once<NotificationMessage>(socket, 'notification');
+    const moved = await unit.call('POST', `/api/applications/${application.id}/moves`, { to: 'shortlisted' });
+    expect(moved.statusCode).toBe(201);
+    expect(await received).toMatchObject({
+      kind: 'application.status',
+      title: expect.stringContaining('初筛通过'),
+      link: `/seeker/applications/${application.id}`,
+    });
   });
 });
