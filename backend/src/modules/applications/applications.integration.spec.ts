@@ -205,3 +205,21 @@ describe('applications and the pipeline (recruitment.md §2.7)', () => {
     );
   });
 });
+
+describe('printable resume', () => {
+  it('renders the resume as a PDF for its owner, and an employer PDF download is counted like any download', async () => {
+    const { unit, positionId } = await createPublishedPosition(t.app, org);
+    const seeker = await readySeeker(t.app, { cohort: new Date().getUTCFullYear() });
+    const own = await seeker.call('GET', '/api/resumes/me.pdf');
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    await seeker.call('POST', `/api/positions/${positionId}/applications`);
+    expect((await unit.call('GET', `/api/resumes/${seeker.user.user.id}/pdf`)).statusCode).toBe(200);
+    const db = await pool();
+    const counted = await db.query(
+      'select times from resume_downloads where employer_id = $1 and resume_user_id = $2',
+      [unit.id, seeker.user.user.id],
+    );
+    expect(counted.rows).toEqual([{ times: 1 }]);
+  });
+});

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
@@ -15,6 +16,7 @@ import {
   SeekerProfileInputDto,
   VerificationInputDto,
 } from './seekers.dto';
+import { renderResumePdf } from './resume-pdf';
 import { ResumesService } from './resumes.service';
 import { SeekersService } from './seekers.service';
 
@@ -70,6 +72,23 @@ export class SeekersController {
     return this.resumes.save(actor, body);
   }
 
+  /** The seeker's own resume as a printable A4 PDF. */
+  @Roles('seeker')
+  @Get('resumes/me.pdf')
+  @ApiProduces('application/pdf')
+  async myResumePdf(@CurrentActor() actor: Actor, @Res() reply: FastifyReply) {
+    await sendPdf(reply, await renderResumePdf(await this.resumes.mine(actor)), '个人简历.pdf');
+  }
+
+  /** An employer's download as PDF: audited and counted like any download (AS-25), contacts as allowed. */
+  @Roles('employer')
+  @Get('resumes/:userId/pdf')
+  @ApiProduces('application/pdf')
+  async resumePdf(@CurrentActor() actor: Actor, @Param() params: SeekerIdParams, @Res() reply: FastifyReply) {
+    const resume = await this.resumes.downloadAsEmployer(actor, params.userId);
+    await sendPdf(reply, await renderResumePdf(resume), `${resume.displayName}-简历.pdf`);
+  }
+
   @Roles('employer')
   @Get('resumes')
   @ZodResponse({ status: 200, type: ResumeListDto })
@@ -91,4 +110,11 @@ export class SeekersController {
   download(@CurrentActor() actor: Actor, @Param() params: SeekerIdParams) {
     return this.resumes.downloadAsEmployer(actor, params.userId);
   }
+}
+
+function sendPdf(reply: FastifyReply, content: Buffer, fileName: string) {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(content);
 }
