@@ -22,6 +22,8 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { PositionSearchModule } from './modules/search/search.module';
+import { SearchSyncModule } from './modules/search/search-sync.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +39,7 @@ export class AppModule {
         UsersModule,
         MaintenanceModule,
         SettingsModule,
+        SearchSyncModule,
         NotificationsModule,
         FairsModule,
         AgenciesModule,
@@ -48,6 +51,7 @@ export class AppModule {
         AgreementsModule,
         ReportsModule,
         ExportsModule,
+        PositionSearchModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -11,8 +11,9 @@ export { createRootLogger, PinoNestLogger } from './common/logging/logger';
 export { runMigrations } from './database/migrate';
 import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
+import { SearchJobsModule } from './modules/search/search-jobs.module';
 
-export const JOB_FEATURE_MODULES = [MaintenanceJobsModule, ReportsJobsModule];
+export const JOB_FEATURE_MODULES = [MaintenanceJobsModule, ReportsJobsModule, SearchJobsModule];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';
 export { Notifier } from './infra/realtime/notifier';

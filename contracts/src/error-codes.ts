@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   AGREEMENT_CONSENT_REQUIRED: 400,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  SEARCH_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

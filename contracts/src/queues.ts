@@ -7,12 +7,14 @@ import { z } from 'zod';
 export const QueueName = {
   maintenance: 'maintenance',
   syndication: 'syndication',
+  search: 'search',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   purgeExpiredSessions: 'purge-expired-sessions',
   exportFairFeed: 'export-fair-feed',
+  drainSearchOutbox: 'drain-search-outbox',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -26,6 +28,12 @@ export type PurgeExpiredSessionsPayload = z.infer<typeof PurgeExpiredSessionsPay
 export const ExportFairFeedPayloadSchema = z.object({}).strict();
 export type ExportFairFeedPayload = z.infer<typeof ExportFairFeedPayloadSchema>;
 
+/** Moves pending position changes from the PostgreSQL outbox into Elasticsearch. */
+export const DrainSearchOutboxPayloadSchema = z
+  .object({ batchSize: z.number().int().min(1).max(5000).default(500) })
+  .strict();
+export type DrainSearchOutboxPayload = z.infer<typeof DrainSearchOutboxPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -34,5 +42,9 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.exportFairFeed]: {
     queue: QueueName.syndication,
     payload: ExportFairFeedPayloadSchema,
+  },
+  [JobName.drainSearchOutbox]: {
+    queue: QueueName.search,
+    payload: DrainSearchOutboxPayloadSchema,
   },
 };

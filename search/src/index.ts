@@ -1,2 +1,4 @@
 export * from './client';
 export * from './index-lifecycle';
+export * from './positions-index';
+export * from './synonyms';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   customType,
   date,
@@ -368,4 +369,19 @@ export const sanctions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('sanctions_subject_idx').on(t.subjectId)],
+);
+
+/**
+ * Changes waiting to reach Elasticsearch, written in the same transaction as the change itself,
+ * so nothing is lost when the index is down: the drain job empties it once the index answers.
+ */
+export const searchOutbox = pgTable(
+  'search_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entity: text('entity', { enum: ['position'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('search_outbox_entity_idx').on(t.entity, t.entityId)],
 );

@@ -1332,6 +1332,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_positions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2614,6 +2630,44 @@ export interface components {
             /** Format: uuid */
             userId: string;
             permission: string;
+        };
+        PositionSearchResultDto_Output: {
+            total: number;
+            items: {
+                id: string;
+                title: string;
+                employerName: string;
+                district: string;
+                salaryMin: number;
+                salaryMax: number;
+                education: string;
+                isKeyEnterprise: boolean;
+                fairId: string;
+                publishedAt: string;
+                highlight: {
+                    [key: string]: string[];
+                };
+                score: number | null;
+            }[];
+            facets: {
+                district: {
+                    value: string;
+                    count: number;
+                }[];
+                industry: {
+                    value: string;
+                    count: number;
+                }[];
+                education: {
+                    value: string;
+                    count: number;
+                }[];
+                unitType: {
+                    value: string;
+                    count: number;
+                }[];
+            };
+            next: string[];
         };
     };
     responses: never;
@@ -4740,6 +4794,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SearchController_positions: {
+        parameters: {
+            query?: {
+                q?: string;
+                fairId?: string;
+                sessionId?: string;
+                district?: string[];
+                industry?: string[];
+                education?: ("any" | "secondary" | "associate" | "bachelor" | "master" | "doctorate")[];
+                unitType?: ("enterprise" | "soe" | "public_institution" | "social_organization" | "other")[];
+                salaryFrom?: number;
+                salaryTo?: number;
+                maxExperienceYears?: number;
+                keyEnterpriseOnly?: "true" | "false";
+                graduateSuitable?: "true" | "false";
+                sort?: "relevance" | "newest" | "salary";
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionSearchResultDto_Output"];
+                };
             };
         };
     };

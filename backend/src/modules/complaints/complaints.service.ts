@@ -13,6 +13,7 @@ import { AppError } from '../../common/errors/app-error';
 import { agencies, complaints, employers, positions, sanctions } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { NotificationsService } from '../notifications/notifications.service';
+import { SearchSync } from '../search/search-sync.service';
 import { applySanction } from './sanctions';
 
 type ComplaintRow = typeof complaints.$inferSelect;
@@ -31,6 +32,7 @@ export class ComplaintsService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly notifications: NotificationsService,
+    private readonly sync: SearchSync,
   ) {}
 
   async file(actor: Actor, input: z.infer<typeof ComplaintInputSchema>) {
@@ -116,6 +118,7 @@ export class ComplaintsService {
       });
     });
     notify();
+    this.sync.kick();
     const [row] = await this.db.select().from(complaints).where(eq(complaints.id, complaintId));
     return this.view(row);
   }
@@ -150,6 +153,7 @@ export class ComplaintsService {
     },
   ) {
     const outcome = await applySanction(tx, input);
+    await this.sync.recordPositions(tx, outcome.positionIds);
     const [sanction] = await tx
       .insert(sanctions)
       .values({

@@ -18,6 +18,8 @@ export interface SanctionOutcome {
   effects: Record<string, unknown>;
   /** Who must be told: the sanctioned party and those it affects. */
   notify: string[];
+  /** Positions whose visibility changed, for the search index. */
+  positionIds: string[];
 }
 
 /**
@@ -45,7 +47,11 @@ async function removePosition(tx: Executor, target: SanctionTarget): Promise<San
     .returning();
   if (!removed) throw mismatch('position');
   const [employer] = await tx.select().from(employers).where(eq(employers.id, removed.employerId));
-  return { effects: { positionId: removed.id, title: removed.title }, notify: [employer.ownerUserId] };
+  return {
+    effects: { positionId: removed.id, title: removed.title },
+    notify: [employer.ownerUserId],
+    positionIds: [removed.id],
+  };
 }
 
 async function disqualifyEmployer(tx: Executor, target: SanctionTarget): Promise<SanctionOutcome> {
@@ -84,6 +90,7 @@ async function disqualifyEmployer(tx: Executor, target: SanctionTarget): Promise
       referredToAuthority: target.referToAuthority,
     },
     notify: [employer.ownerUserId],
+    positionIds: unpublished.map((p) => p.id),
   };
 }
 
@@ -117,6 +124,7 @@ async function blacklistAgency(tx: Executor, target: SanctionTarget): Promise<Sa
       subsidyClaimsFrozen: [],
     },
     notify: [agency.ownerUserId, ...owners.map((o) => o.userId)],
+    positionIds: [],
   };
 }
 

@@ -10,6 +10,7 @@ import { agencies, employers, fairEmployerAgencies, fairEmployers } from '../../
 import { DATABASE, Database } from '../../infra/database/database';
 import { approvedAgencies } from '../fairs/fair-participants';
 import { FairsService } from '../fairs/fairs.service';
+import { SearchSync } from '../search/search-sync.service';
 
 export type EmployerRow = typeof employers.$inferSelect;
 const STAFF = ['organizer', 'admin'] as const;
@@ -22,6 +23,7 @@ export class EmployersService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly fairs: FairsService,
+    private readonly sync: SearchSync,
   ) {}
 
   async register(actor: Actor, input: EmployerInput): Promise<EmployerView> {
@@ -76,8 +78,10 @@ export class EmployersService {
           subjectId: current.id,
           details: { previousStatus: current.status },
         });
+        await this.sync.recordEmployer(tx, current.id);
         return saved;
       });
+      this.sync.kick();
       return toEmployerView(row);
     } catch (error) {
       throw duplicateError(error);
@@ -164,8 +168,10 @@ export class EmployersService {
         subjectId: employerId,
         details: flags,
       });
+      await this.sync.recordEmployer(tx, employerId);
       return saved;
     });
+    this.sync.kick();
     return toEmployerView(row);
   }
 

@@ -10,6 +10,7 @@ import { DATABASE, Database } from '../../infra/database/database';
 import { assertApproved, disqualified, EmployerRow, EmployersService } from '../employers/employers.service';
 import { FairsService } from '../fairs/fairs.service';
 import { SettingsService } from '../settings/settings.service';
+import { SearchSync } from '../search/search-sync.service';
 import { PostingDraft, runPostingRules } from './position-rules';
 
 type PositionRow = typeof positions.$inferSelect;
@@ -28,6 +29,7 @@ export class PositionsService {
     private readonly employers: EmployersService,
     private readonly fairs: FairsService,
     private readonly settings: SettingsService,
+    private readonly sync: SearchSync,
   ) {}
 
   /** The rule check alone, for the editor's inline explanations; nothing is saved. */
@@ -44,8 +46,10 @@ export class PositionsService {
         .values({ ...input, employerId: employer.id, status: 'draft' })
         .returning();
       await audit(tx, actor, 'position.create', saved.id);
+      await this.sync.recordPositions(tx, [saved.id]);
       return saved;
     });
+    this.sync.kick();
     return toPositionView(row, employer);
   }
 
@@ -71,8 +75,10 @@ export class PositionsService {
       await audit(tx, actor, resubmit ? 'position.edit_resubmit' : 'position.edit', positionId, {
         previousStatus: position.status,
       });
+      await this.sync.recordPositions(tx, [positionId]);
       return saved;
     });
+    this.sync.kick();
     return toPositionView(row, employer);
   }
 
@@ -92,6 +98,7 @@ export class PositionsService {
       });
       return saved;
     });
+    this.sync.kick();
     return toPositionView(row, employer);
   }
 
@@ -105,8 +112,10 @@ export class PositionsService {
         .where(eq(positions.id, positionId))
         .returning();
       await audit(tx, actor, 'position.close', positionId);
+      await this.sync.recordPositions(tx, [positionId]);
       return saved;
     });
+    this.sync.kick();
     return toPositionView(row, employer);
   }
 
@@ -149,8 +158,10 @@ export class PositionsService {
         reason,
         findings: position.ruleCheck?.result.findings.map((f) => f.code) ?? [],
       });
+      await this.sync.recordPositions(tx, [positionId]);
       return saved;
     });
+    this.sync.kick();
     return toPositionView(row, employer);
   }
 

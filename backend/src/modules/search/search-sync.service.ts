@@ -1,0 +1,139 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JobName, QueueName } from '@platform/contracts';
+import type { estypes } from '@elastic/elasticsearch';
+import { aliasName, ensureIndex, PositionDocument, POSITIONS_INDEX, SearchClient } from '@platform/search';
+import { Queue } from 'bullmq';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../common/audit/audit-log';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { positions, searchOutbox } from '../../database/schema';
+import { DATABASE, Database } from '../../infra/database/database';
+import { SEARCH_CLIENT } from '../../infra/search/search.module';
+import { loadPositionDocuments } from './position-documents';
+
+type BulkLine = estypes.BulkOperationContainer | PositionDocument;
+const DRAIN_SCHEDULER_ID = 'drain-search-outbox';
+/** ES answers 409 to an older version and 404 to deleting what is not there: both mean "already done". */
+const HARMLESS = new Set([404, 409]);
+
+/**
+ * Keeps the positions index in step with PostgreSQL through the outbox: writers record the ids
+ * they changed in their own transaction; the drain job indexes what is published and deletes the
+ * rest, versioned by the time it read PostgreSQL, so a late, older write never wins.
+ */
+@Injectable()
+export class SearchSync implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SearchSync.name);
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.search) private readonly queue: Queue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureIndex().catch((error: Error) =>
+      this.logger.warn({ err: error }, 'search index not ready; the drain job retries'),
+    );
+    if (this.config.SCHEDULE_REPEATABLE_JOBS) {
+      // The safety net: whatever a missed kick left behind is drained within seconds.
+      await this.queue.upsertJobScheduler(
+        DRAIN_SCHEDULER_ID,
+        { every: 10_000 },
+        { name: JobName.drainSearchOutbox, data: { batchSize: 500 } },
+      );
+    }
+  }
+
+  get alias(): string {
+    return aliasName(this.config.SEARCH_INDEX_PREFIX, POSITIONS_INDEX);
+  }
+
+  ensureIndex(): Promise<string> {
+    return ensureIndex(this.client, this.config.SEARCH_INDEX_PREFIX, POSITIONS_INDEX);
+  }
+
+  /** Inside the writer's transaction. */
+  async recordPositions(tx: Executor, positionIds: string[]): Promise<void> {
+    if (positionIds.length)
+      await tx
+        .insert(searchOutbox)
+        .values(positionIds.map((entityId) => ({ entity: 'position' as const, entityId })));
+  }
+
+  /** Every position of an employer (its name, industry or key-enterprise flag is in each document). */
+  async recordEmployer(tx: Executor, employerId: string): Promise<void> {
+    await tx.execute(
+      sql`insert into ${searchOutbox} (entity, entity_id) select 'position', id from ${positions} where ${positions.employerId} = ${employerId}`,
+    );
+  }
+
+  /** After the commit: ask for a drain soon. Failing to ask loses nothing (the scheduler drains too). */
+  kick(): void {
+    const second = Math.floor(Date.now() / 1000);
+    this.queue
+      .add(
+        JobName.drainSearchOutbox,
+        { batchSize: 500 },
+        {
+          jobId: `drain-${second}`,
+          removeOnComplete: 100,
+          removeOnFail: 500,
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+        },
+      )
+      .catch((error: Error) => this.logger.warn({ err: error }, 'could not enqueue a search drain'));
+  }
+
+  /** One batch: index or delete, then forget the outbox rows; on any real failure nothing is forgotten. */
+  async drain(batchSize = 500): Promise<{ indexed: number; deleted: number; remaining: number }> {
+    await this.ensureIndex();
+    const result = await this.db.transaction(async (tx) => {
+      const rows = await tx.execute<{ id: number; entity_id: string }>(
+        sql`select id, entity_id from ${searchOutbox} order by id limit ${batchSize} for update skip locked`,
+      );
+      if (!rows.rows.length) return { indexed: 0, deleted: 0 };
+      const ids = [...new Set(rows.rows.map((r) => r.entity_id))];
+      const version = Date.now();
+      const documents = await loadPositionDocuments(tx, ids);
+      const operations = ids.flatMap((id): BulkLine[] => {
+        const doc = documents.get(id);
+        const meta = { _index: this.alias, _id: id, version, version_type: 'external_gte' as const };
+        return doc ? [{ index: meta }, doc] : [{ delete: meta }];
+      });
+      const response = await this.client.bulk({ operations });
+      const failures = response.items
+        .map((item) => Object.values(item)[0])
+        .filter((r) => r.error && !HARMLESS.has(r.status));
+      if (failures.length)
+        throw new Error(
+          `bulk indexing failed for ${failures.length} documents: ${JSON.stringify(failures[0].error)}`,
+        );
+      await tx.delete(searchOutbox).where(
+        inArray(
+          searchOutbox.id,
+          rows.rows.map((r) => Number(r.id)),
+        ),
+      );
+      return { indexed: documents.size, deleted: ids.length - documents.size };
+    });
+    const [{ n }] = (
+      await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
+    ).rows;
+    return { ...result, remaining: n };
+  }
+
+  /** Drains until the outbox is empty and makes the result visible to searches (tests, reindex). */
+  async drainAll(): Promise<void> {
+    while ((await this.drain(1000)).remaining > 0);
+    await this.client.indices.refresh({ index: this.alias });
+  }
+
+  async pending(positionId: string): Promise<number> {
+    const rows = await this.db.select().from(searchOutbox).where(eq(searchOutbox.entityId, positionId));
+    return rows.length;
+  }
+}

@@ -1,0 +1,70 @@
+import { EDUCATION_LEVELS, UNIT_TYPES } from '@platform/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(40));
+
+export const PositionSearchQuerySchema = z
+  .object({
+    /** Punctuation-only or empty queries search everything; long queries are cut at 100 characters. */
+    q: z
+      .string()
+      .max(1000)
+      .transform((v) =>
+        v
+          .replace(/[\p{P}\p{S}]+/gu, ' ')
+          .trim()
+          .slice(0, 100),
+      )
+      .optional(),
+    fairId: z.string().uuid().optional(),
+    sessionId: z.string().uuid().optional(),
+    district: list(z.string().trim().min(1).max(30)).optional(),
+    industry: list(z.string().trim().min(1).max(50)).optional(),
+    education: list(z.enum(EDUCATION_LEVELS)).optional(),
+    unitType: list(z.enum(UNIT_TYPES)).optional(),
+    salaryFrom: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    salaryTo: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    maxExperienceYears: z.coerce.number().int().min(0).max(50).optional(),
+    keyEnterpriseOnly: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    graduateSuitable: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    sort: z.enum(['relevance', 'newest', 'salary']).default('relevance'),
+    size: z.coerce.number().int().min(1).max(50).default(20),
+    /** The opaque cursor of the previous page's `next`. */
+    after: z.string().max(500).optional(),
+  })
+  .strict();
+export class PositionSearchQuery extends createZodDto(PositionSearchQuerySchema) {}
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export class PositionSearchResultDto extends createZodDto(
+  z.object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        employerName: z.string(),
+        district: z.string(),
+        salaryMin: z.number().int(),
+        salaryMax: z.number().int(),
+        education: z.string(),
+        isKeyEnterprise: z.boolean(),
+        fairId: z.string(),
+        publishedAt: z.string(),
+        /** Matched words wrapped in <em>…</em>; the text is escaped first. */
+        highlight: z.record(z.string(), z.array(z.string())),
+        score: z.number().nullable(),
+      }),
+    ),
+    facets: z.object({ district: Facet, industry: Facet, education: Facet, unitType: Facet }),
+    next: z.string().nullable(),
+  }),
+) {}
