@@ -52,6 +52,32 @@ describe('errorMessage', () => {
     expect(errorMessage(error, zh)).toBe('岗位描述含有歧视性内容。');
   });
 
+  it('shows the api’s own sentence, in the user’s language, where it says more than a fixed text', () => {
+    const error = new ApiError(
+      'STATE_TRANSITION_INVALID',
+      'The fair is already suspended. 该双选会已暂停。',
+      undefined,
+      409,
+    );
+    expect(errorMessage(error, zh)).toBe('该双选会已暂停。');
+    expect(errorMessage(error, en)).toBe('The fair is already suspended.');
+  });
+
+  it('keeps its own text for a fair code whose api message is one language only', () => {
+    const error = new ApiError('FAIR_CLOSED', 'closed', undefined, 409);
+    expect(errorMessage(error, zh)).toBe('该双选会已结束、暂停或取消，不能再报名或发布岗位。');
+  });
+
+  it('explains a refused posting in the user’s language', () => {
+    const error = new ApiError(
+      'POSITION_CONTENT_REJECTED',
+      'The posting breaks the posting rules; change the marked words. 岗位信息违反发布规定，请修改标出的内容。',
+      { check: { findings: [] } },
+      422,
+    );
+    expect(errorMessage(error, zh)).toBe('岗位信息违反发布规定，请修改标出的内容。');
+  });
+
   it('says the server cannot be reached when the request never got an answer', () => {
     const error = ApiError.fromNetwork(new TypeError('Failed to fetch'));
     expect(errorMessage(error, zh)).toBe('无法连接服务器，请检查网络后重试。');
