@@ -18,7 +18,9 @@ import {
   Tickets,
   Timer,
   User,
+  UserFilled,
   VideoCamera,
+  Warning,
 } from '@element-plus/icons-vue';
 import { ROLES, type Role } from '@platform/contracts/roles';
 import type { Component } from 'vue';
@@ -32,62 +34,76 @@ export interface NavItem {
   icon: Component;
   path?: string;
   href?: string;
+  /** Not built yet: the route opens the shared "being built" page and the menu says so. */
+  soon?: true;
 }
 
 export interface NavSection {
   role: Role;
+  /** Other roles that may open this section's pages too (the api lets admins act as organizers). */
+  alsoFor?: readonly Role[];
   items: NavItem[];
 }
+
+/** Pages anyone can open, signed in or not: the fairs are public. */
+export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [{ key: 'fairs', icon: Tickets, path: '/fairs' }];
 
 /** What each role can open, in the order the menu shows it. Features not built yet share ComingSoonPage. */
 export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'seeker',
     items: [
-      { key: 'seekerPositions', icon: Search, path: '/seeker/positions' },
-      { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
-      { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
-      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews' },
+      { key: 'seekerPositions', icon: Search, path: '/seeker/positions', soon: true },
+      { key: 'seekerResume', icon: Document, path: '/seeker/resume', soon: true },
+      { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications', soon: true },
+      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],
   },
   {
     role: 'employer',
     items: [
       { key: 'employerProfile', icon: OfficeBuilding, path: '/employer/profile' },
+      { key: 'employerFairs', icon: Stamp, path: '/employer/fairs' },
       { key: 'employerPositions', icon: Briefcase, path: '/employer/positions' },
-      { key: 'employerScreening', icon: Files, path: '/employer/screening' },
-      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews' },
+      { key: 'employerScreening', icon: Files, path: '/employer/screening', soon: true },
+      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
     ],
   },
   {
     role: 'agency',
     items: [
-      { key: 'agencyColumns', icon: Collection, path: '/agency/fair-columns' },
-      { key: 'agencyServices', icon: Service, path: '/agency/services' },
-      { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies' },
+      { key: 'agencyProfile', icon: OfficeBuilding, path: '/agency/profile' },
+      { key: 'agencyApplications', icon: Document, path: '/agency/applications' },
+      { key: 'agencyColumns', icon: Collection, path: '/agency/fair-columns', soon: true },
+      { key: 'agencyServices', icon: Service, path: '/agency/services', soon: true },
+      { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies', soon: true },
     ],
   },
   {
     role: 'trainee',
     items: [
-      { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
-      { key: 'traineeHours', icon: Timer, path: '/trainee/hours' },
-      { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates' },
+      { key: 'traineeCourses', icon: Reading, path: '/trainee/courses', soon: true },
+      { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
+      { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
     ],
   },
   {
     role: 'organizer',
+    alsoFor: ['admin'],
     items: [
       { key: 'organizerFairs', icon: Stamp, path: '/organizer/fairs' },
+      { key: 'organizerAgencies', icon: Service, path: '/organizer/agency-applications' },
+      { key: 'organizerEmployers', icon: UserFilled, path: '/organizer/employers' },
       { key: 'organizerReviews', icon: Checked, path: '/organizer/reviews' },
-      { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
+      { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
+      { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard', soon: true },
     ],
   },
   {
     role: 'admin',
     items: [
       // Not /admin/...: the api owns that prefix (Bull Board), so a reload there would miss the app.
-      { key: 'adminUsers', icon: User, path: '/system/users' },
+      { key: 'adminUsers', icon: User, path: '/system/users', soon: true },
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
     ],
@@ -96,7 +112,12 @@ export const NAV_SECTIONS: readonly NavSection[] = [
 
 /** The sections a user sees, in the platform's role order whatever order the roles came in. */
 export function navSectionsFor(roles: readonly Role[]): NavSection[] {
-  return NAV_SECTIONS.filter((section) => roles.includes(section.role)).sort(
+  return NAV_SECTIONS.filter((section) => sectionRoles(section).some((role) => roles.includes(role))).sort(
     (a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
   );
+}
+
+/** Every role that opens a section's pages. */
+export function sectionRoles(section: NavSection): Role[] {
+  return [section.role, ...(section.alsoFor ?? [])];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { NAV_SECTIONS, navSectionsFor } from '@/navigation/nav-items';
+import { NAV_SECTIONS, navSectionsFor, PUBLIC_NAV_ITEMS } from '@/navigation/nav-items';
 import { decideAccess, safeRedirect } from './guard';
-import { routes } from './routes';
+import { MENU_PAGES, routes } from './routes';
 
 const guest = { authenticated: false, roles: [] } as const;
 const seeker = { authenticated: true, roles: ['seeker'] } as const;
@@ -48,6 +48,36 @@ describe('the routes behind the menu', () => {
         expect(decideAccess(to, guest)).toMatchObject({ name: 'login' });
       }
     }
+  });
+
+  it('open the fair pages to everyone, signed in or not', () => {
+    for (const path of ['/fairs', '/fairs/0b6c1a52-0000-4000-8000-000000000000']) {
+      const to = router.resolve(path);
+      expect(decideAccess(to, guest)).toBe(true);
+      expect(decideAccess(to, seeker)).toBe(true);
+    }
+    expect(PUBLIC_NAV_ITEMS.map((item) => router.resolve(item.path!).name)).toEqual(['fairs']);
+  });
+
+  it('let an administrator act as an organizer, as the api does', () => {
+    const to = router.resolve('/organizer/reviews');
+    expect(decideAccess(to, { authenticated: true, roles: ['admin'] })).toBe(true);
+  });
+
+  it('say "being built" exactly where no page exists yet', () => {
+    for (const item of NAV_SECTIONS.flatMap((section) => section.items).filter((entry) => entry.path)) {
+      expect({ key: item.key, built: item.key in MENU_PAGES }).toEqual({ key: item.key, built: !item.soon });
+    }
+  });
+
+  it('keep the position editor to employers', () => {
+    const to = router.resolve('/employer/positions/edit');
+    expect(to.name).toBe('employerPositionEditor');
+    expect(router.resolve('/employer/positions/edit/0b6c1a52-0000-4000-8000-000000000000').name).toBe(
+      'employerPositionEditor',
+    );
+    expect(decideAccess(to, seeker)).toMatchObject({ name: 'forbidden' });
+    expect(decideAccess(to, guest)).toMatchObject({ name: 'login' });
   });
 
   it('keep the app away from /admin, which the api serves', () => {

@@ -1,27 +1,86 @@
-import type { RouteRecordRaw } from 'vue-router';
-import { NAV_SECTIONS } from '@/navigation/nav-items';
+import type { RouteComponent, RouteRecordRaw } from 'vue-router';
+import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
 
 declare module 'vue-router' {
   interface RouteMeta extends AccessMeta {
     /** i18n key of the page title (browser tab, headings). */
     titleKey?: string;
+    /** The menu entry a sub-page belongs to, highlighted while it is open. */
+    navKey?: string;
   }
 }
 
-const ComingSoonPage = () => import('@/views/common/coming-soon/ComingSoonPage.vue');
+type Page = () => Promise<RouteComponent>;
 
-/** Every menu entry that is not built yet opens the honest "being built" page, guarded by its role. */
+const ComingSoonPage: Page = () => import('@/views/common/coming-soon/ComingSoonPage.vue');
+
+/** The built page behind each menu entry; an entry marked `soon` has none yet. */
+export const MENU_PAGES: Record<string, Page> = {
+  employerProfile: () => import('@/views/employer/profile/EmployerProfilePage.vue'),
+  employerFairs: () => import('@/views/employer/fairs/EmployerFairsPage.vue'),
+  employerPositions: () => import('@/views/employer/positions/MyPositionsPage.vue'),
+  agencyProfile: () => import('@/views/agency/profile/AgencyProfilePage.vue'),
+  agencyApplications: () => import('@/views/agency/applications/AgencyApplicationsPage.vue'),
+  organizerFairs: () => import('@/views/organizer/fairs/OrganizerFairsPage.vue'),
+  organizerAgencies: () => import('@/views/organizer/agency-admission/AgencyAdmissionPage.vue'),
+  organizerEmployers: () => import('@/views/organizer/employer-review/EmployerReviewPage.vue'),
+  organizerReviews: () => import('@/views/organizer/position-review/PositionReviewPage.vue'),
+  organizerComplaints: () => import('@/views/organizer/complaints/ComplaintsPage.vue'),
+  adminSettings: () => import('@/views/admin/settings/SettingsPage.vue'),
+};
+
+/** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
 const featureRoutes: RouteRecordRaw[] = NAV_SECTIONS.flatMap((section) =>
   section.items
     .filter((item) => item.path)
     .map((item) => ({
       path: item.path!,
       name: item.key,
-      component: ComingSoonPage,
-      meta: { roles: [section.role], titleKey: `nav.items.${item.key}` },
+      component: MENU_PAGES[item.key] ?? ComingSoonPage,
+      meta: { requiresAuth: true, roles: sectionRoles(section), titleKey: `nav.items.${item.key}` },
     })),
 );
+
+/**
+ * Pages reached from a menu page rather than from the menu itself. New and existing positions
+ * share one route record, so saving a new draft (which gives it an id) keeps the page as it is.
+ */
+const subPages: RouteRecordRaw[] = [
+  {
+    path: 'employer/positions/edit/:positionId?',
+    name: 'employerPositionEditor',
+    component: () => import('@/views/employer/position-editor/PositionEditorPage.vue'),
+    meta: {
+      requiresAuth: true,
+      roles: ['employer'],
+      titleKey: 'editor.editTitle',
+      navKey: 'employerPositions',
+    },
+  },
+];
+
+/** The fair is public: graduates look before they sign up. */
+const publicPages: RouteRecordRaw[] = [
+  {
+    path: 'fairs',
+    name: 'fairs',
+    component: () => import('@/views/fairs/list/FairListPage.vue'),
+    meta: { titleKey: 'nav.items.fairs' },
+  },
+  {
+    path: 'fairs/:fairId',
+    name: 'fair',
+    component: () => import('@/views/fairs/detail/FairDetailPage.vue'),
+    meta: { titleKey: 'nav.items.fairs', navKey: 'fairs' },
+  },
+  {
+    path: 'fairs/:fairId/positions/:positionId',
+    name: 'fairPosition',
+    component: () => import('@/views/fairs/position/PositionDetailPage.vue'),
+    meta: { titleKey: 'positions.detail', navKey: 'fairs' },
+  },
+];
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -37,23 +96,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { guestOnly: true, titleKey: 'auth.register.title' },
   },
   {
+    // The layout serves guests too (the public fair pages); each private page asks for a session.
     path: '/',
     component: () => import('@/layouts/AppLayout.vue'),
-    meta: { requiresAuth: true },
     children: [
       {
         path: '',
         name: 'home',
         component: () => import('@/views/home/HomePage.vue'),
-        meta: { titleKey: 'nav.home' },
+        meta: { requiresAuth: true, titleKey: 'nav.home' },
       },
       {
         path: 'forbidden',
         name: 'forbidden',
         component: () => import('@/views/common/forbidden/ForbiddenPage.vue'),
-        meta: { titleKey: 'forbidden.title' },
+        meta: { requiresAuth: true, titleKey: 'forbidden.title' },
       },
       ...featureRoutes,
+      ...subPages,
+      ...publicPages,
     ],
   },
   {
