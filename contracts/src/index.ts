@@ -8,3 +8,4 @@ export * from './realtime';
 export * from './posting-rules';
 export * from './fairs';
 export * from './seekers';
+export * from './matching';

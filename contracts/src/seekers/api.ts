@@ -111,6 +111,17 @@ export const ApplicationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   timeline: z.array(ApplicationEventSchema),
+  /** On the employer's screening list: the explainable fit of the resume to the position. */
+  match: z
+    .object({
+      score: z.number(),
+      weightsVersion: z.string(),
+      factors: z.array(
+        z.object({ factor: z.string(), points: z.number(), max: z.number(), detail: z.string() }),
+      ),
+      missing: z.array(z.string()),
+    })
+    .optional(),
 });
 export type ApplicationView = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) });

@@ -2416,6 +2416,17 @@ export interface components {
                 by: "seeker" | "employer" | "system";
                 at: string;
             }[];
+            match?: {
+                score: number;
+                weightsVersion: string;
+                factors: {
+                    factor: string;
+                    points: number;
+                    max: number;
+                    detail: string;
+                }[];
+                missing: string[];
+            };
         };
         ApplicationListDto_Output: {
             items: {
@@ -2447,6 +2458,17 @@ export interface components {
                     by: "seeker" | "employer" | "system";
                     at: string;
                 }[];
+                match?: {
+                    score: number;
+                    weightsVersion: string;
+                    factors: {
+                        factor: string;
+                        points: number;
+                        max: number;
+                        detail: string;
+                    }[];
+                    missing: string[];
+                };
             }[];
         };
         ApplicationMoveDto: {

@@ -223,3 +223,44 @@ describe('printable resume', () => {
     expect(counted.rows).toEqual([{ times: 1 }]);
   });
 });
+
+describe('the screening list', () => {
+  it('ranks applicants by an explainable match and names what each lacks', async () => {
+    const { unit, positionId } = await createPublishedPosition(t.app, org);
+    const strong = await readySeeker(t.app, { cohort: new Date().getUTCFullYear() });
+    const weak = await readySeeker(
+      t.app,
+      {
+        cohort: 2024,
+        degree: 'associate',
+        flags: [{ flag: 'unemployed_graduate', evidence: '万州区就业服务中心登记' }],
+      },
+      {
+        education: [
+          {
+            school: '重庆某职业学院',
+            major: '市场营销',
+            degree: 'associate',
+            from: '2021-09',
+            to: '2024-06',
+          },
+        ],
+        skills: ['销售'],
+        expectations: { positionTitle: '销售', district: '万州区', salaryMin: 20000, salaryMax: 30000 },
+      },
+    );
+    await weak.call('POST', `/api/positions/${positionId}/applications`);
+    await strong.call('POST', `/api/positions/${positionId}/applications`);
+    const list = (await unit.call('GET', `/api/positions/${positionId}/applications`)).json().items;
+    expect(list.map((a: { seekerUserId: string }) => a.seekerUserId)).toEqual([
+      strong.user.user.id,
+      weak.user.user.id,
+    ]);
+    const [first, second] = list;
+    expect(first.match.score).toBeGreaterThan(second.match.score);
+    expect(first.match.factors.reduce((s: number, f: { points: number }) => s + f.points, 0)).toBe(
+      first.match.score,
+    );
+    expect(second.match.missing).toEqual(expect.arrayContaining(['本科', 'Java', '期望地区渝北区']));
+  });
+});

@@ -4,7 +4,9 @@ import {
   APPLICATION_STATUS_LABELS,
   ApplicationView,
   businessDate,
+  EducationLevel,
   employerMayMove,
+  matchScore,
   fairAcceptsActivity,
   seekerMayWithdraw,
 } from '@platform/contracts';
@@ -19,6 +21,7 @@ import {
   applications,
   employers,
   positions,
+  resumes,
   seekerProfiles,
   users,
 } from '../../database/schema';
@@ -162,7 +165,35 @@ export class ApplicationsService {
     if (!position) throw new AppError('NOT_FOUND', 'No such position. 岗位不存在。');
     const employer = await this.employers.load(position.employerId);
     assertOwnerOrRole(actor, employer.ownerUserId, STAFF);
-    return this.list(eq(applications.positionId, positionId));
+    const { items } = await this.list(eq(applications.positionId, positionId));
+    return { items: await this.ranked(position, items) };
+  }
+
+  /** The screening list ranked by the explainable match (ties: earliest application first). */
+  private async ranked(position: typeof positions.$inferSelect, items: ApplicationView[]) {
+    const seekerIds = items.map((i) => i.seekerUserId);
+    const [cvs, profiles] = seekerIds.length
+      ? await Promise.all([
+          this.db.select().from(resumes).where(inArray(resumes.userId, seekerIds)),
+          this.db.select().from(seekerProfiles).where(inArray(seekerProfiles.userId, seekerIds)),
+        ])
+      : [[], []];
+    const cvOf = new Map(cvs.map((r) => [r.userId, r.content]));
+    const cohortOf = new Map(profiles.map((p) => [p.userId, p.cohort]));
+    const year = Number(businessDate().slice(0, 4));
+    const withMatch = items.map((item) => {
+      const cv = cvOf.get(item.seekerUserId);
+      if (!cv) return item;
+      const match = matchScore(
+        { ...position, education: position.education as EducationLevel },
+        { ...cv, cohort: cohortOf.get(item.seekerUserId) ?? null },
+        year,
+      );
+      return { ...item, match };
+    });
+    return withMatch.sort(
+      (a, b) => (b.match?.score ?? -1) - (a.match?.score ?? -1) || a.createdAt.localeCompare(b.createdAt),
+    );
   }
 
   async get(actor: Actor, applicationId: string): Promise<ApplicationView> {
