@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatBytes, formatDateTime, lines, pickedDay } from './format';
+import { addDays, formatBytes, formatDateTime, lines, pickedDay, safeHref } from './format';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever zone the timestamp was written in', () => {
@@ -38,5 +38,19 @@ describe('formatBytes and lines', () => {
 describe('pickedDay', () => {
   it('reads the local calendar day a date picker hands over', () => {
     expect(pickedDay(new Date(2020, 2, 5))).toBe('2020-03-05');
+  });
+});
+
+describe('safeHref', () => {
+  it('links http and https addresses', () => {
+    expect(safeHref('https://hr.example.cn/fair')).toBe('https://hr.example.cn/fair');
+    expect(safeHref(' http://hr.example.cn ')).toBe('http://hr.example.cn/');
+  });
+
+  it('refuses anything that could run script or is not an address at all', () => {
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,<script>1</script>')).toBeUndefined();
+    expect(safeHref('hr.example.cn')).toBeUndefined();
+    expect(safeHref('')).toBeUndefined();
   });
 });

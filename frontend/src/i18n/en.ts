@@ -289,6 +289,7 @@ const en: MessageSchema = {
     RATE_LIMITED: 'Too many requests; please wait a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side; please try again later.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later.',
+    SEARCH_UNAVAILABLE: 'Position search is temporarily unavailable; please try again later.',
     NETWORK_ERROR: 'Cannot reach the server; check your connection and try again.',
     UNEXPECTED_RESPONSE: 'The server sent an answer we could not read; please try again later.',
     UNKNOWN: 'Something went wrong; please try again.',

@@ -231,6 +231,8 @@ export const fairEn: typeof fairZhCN = {
   },
   report: {
     button: 'Report',
+    position: 'Report position',
+    employer: 'Report employer',
     loginToReport: 'Sign in to report',
     title: 'Report: {name}',
     intro:

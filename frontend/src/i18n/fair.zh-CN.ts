@@ -181,6 +181,8 @@ export const fairZhCN = {
   },
   report: {
     button: '投诉举报',
+    position: '举报岗位',
+    employer: '举报单位',
     loginToReport: '登录后可投诉举报',
     title: '投诉举报：{name}',
     intro:

@@ -288,6 +288,7 @@ const zhCN = {
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
     INTERNAL_ERROR: '服务器出了点问题，请稍后再试。',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
+    SEARCH_UNAVAILABLE: '岗位搜索暂时不可用，请稍后再试。',
     NETWORK_ERROR: '无法连接服务器，请检查网络后重试。',
     UNEXPECTED_RESPONSE: '服务器返回了无法识别的结果，请稍后再试。',
     UNKNOWN: '操作失败，请稍后再试。',
