@@ -23,6 +23,7 @@ import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { PositionSearchModule } from './modules/search/search.module';
+import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         MaintenanceModule,
         SettingsModule,
         SearchSyncModule,
+        OutreachModule,
         NotificationsModule,
         FairsModule,
         AgenciesModule,

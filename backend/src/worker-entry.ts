@@ -12,8 +12,14 @@ export { runMigrations } from './database/migrate';
 import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { SearchJobsModule } from './modules/search/search-jobs.module';
+import { OutreachJobsModule } from './modules/outreach/outreach-jobs.module';
 
-export const JOB_FEATURE_MODULES = [MaintenanceJobsModule, ReportsJobsModule, SearchJobsModule];
+export const JOB_FEATURE_MODULES = [
+  MaintenanceJobsModule,
+  ReportsJobsModule,
+  SearchJobsModule,
+  OutreachJobsModule,
+];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';
 export { Notifier } from './infra/realtime/notifier';

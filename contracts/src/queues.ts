@@ -8,6 +8,7 @@ export const QueueName = {
   maintenance: 'maintenance',
   syndication: 'syndication',
   search: 'search',
+  outreach: 'outreach',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +16,7 @@ export const JobName = {
   purgeExpiredSessions: 'purge-expired-sessions',
   exportFairFeed: 'export-fair-feed',
   drainSearchOutbox: 'drain-search-outbox',
+  pushTargetedPosition: 'push-targeted-position',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -34,6 +36,10 @@ export const DrainSearchOutboxPayloadSchema = z
   .strict();
 export type DrainSearchOutboxPayload = z.infer<typeof DrainSearchOutboxPayloadSchema>;
 
+/** Tells flagged seekers whose resume fits a newly published position about it (AS-47). */
+export const PushTargetedPositionPayloadSchema = z.object({ positionId: z.string().uuid() }).strict();
+export type PushTargetedPositionPayload = z.infer<typeof PushTargetedPositionPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -46,5 +52,9 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.drainSearchOutbox]: {
     queue: QueueName.search,
     payload: DrainSearchOutboxPayloadSchema,
+  },
+  [JobName.pushTargetedPosition]: {
+    queue: QueueName.outreach,
+    payload: PushTargetedPositionPayloadSchema,
   },
 };

@@ -235,3 +235,19 @@ export const staffPermissions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.permission] })],
 );
+
+/** Who was told about which position (AS-47), so a retried job never tells anyone twice. */
+export const positionPushes = pgTable(
+  'position_pushes',
+  {
+    positionId: uuid('position_id')
+      .notNull()
+      .references(() => positions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    score: integer('score').notNull(),
+    pushedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.positionId, t.userId] })],
+);

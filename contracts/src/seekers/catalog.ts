@@ -11,6 +11,7 @@ export const SEEKER_FLAGS = [
   'employment_difficulty',
   'registered_poor',
   'migrant_worker',
+  'low_skilled_older',
 ] as const;
 export type SeekerFlag = (typeof SEEKER_FLAGS)[number];
 export const SEEKER_FLAG_LABELS: Record<SeekerFlag, string> = {
@@ -22,7 +23,15 @@ export const SEEKER_FLAG_LABELS: Record<SeekerFlag, string> = {
   employment_difficulty: '就业困难人员',
   registered_poor: '建档立卡贫困人口',
   migrant_worker: '农民工',
+  low_skilled_older: '大龄/低技能劳动者',
 };
+
+/** Groups that get suitable positions pushed to them (S3:2549-2551, S3:3160-3163; AS-47). */
+export const TARGETED_PUSH_FLAGS: readonly SeekerFlag[] = [
+  'low_skilled_older',
+  'registered_poor',
+  'employment_difficulty',
+];
 
 export const RESUME_VISIBILITIES = ['searchable', 'applied_only', 'hidden'] as const;
 export type ResumeVisibility = (typeof RESUME_VISIBILITIES)[number];

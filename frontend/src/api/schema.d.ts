@@ -2243,7 +2243,7 @@ export interface components {
             leftSchoolOn: string[];
             flags: {
                 /** @enum {string} */
-                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker" | "low_skilled_older";
                 evidence: string;
             }[];
         };
@@ -2256,7 +2256,7 @@ export interface components {
             leftSchoolOn?: string;
             flags: {
                 /** @enum {string} */
-                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+                flag: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker" | "low_skilled_older";
                 evidence: string;
             }[];
         };
@@ -2625,7 +2625,7 @@ export interface components {
                 university: string;
                 name: string;
                 idNumber: string;
-                flags: ("current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker")[];
+                flags: ("current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker" | "low_skilled_older")[];
             }[];
         };
         type_Output: {
@@ -4719,7 +4719,7 @@ export interface operations {
     ReportsController_coverage: {
         parameters: {
             query?: {
-                flag?: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker";
+                flag?: "current_graduate" | "unemployed_graduate" | "registered_unemployed_within_two_years" | "low_income_family" | "hubei_origin" | "employment_difficulty" | "registered_poor" | "migrant_worker" | "low_skilled_older";
             };
             header?: never;
             path: {

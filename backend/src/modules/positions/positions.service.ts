@@ -10,6 +10,7 @@ import { DATABASE, Database } from '../../infra/database/database';
 import { assertApproved, disqualified, EmployerRow, EmployersService } from '../employers/employers.service';
 import { FairsService } from '../fairs/fairs.service';
 import { SettingsService } from '../settings/settings.service';
+import { OutreachService } from '../outreach/outreach.service';
 import { SearchSync } from '../search/search-sync.service';
 import { PostingDraft, runPostingRules } from './position-rules';
 
@@ -30,6 +31,7 @@ export class PositionsService {
     private readonly fairs: FairsService,
     private readonly settings: SettingsService,
     private readonly sync: SearchSync,
+    private readonly outreach: OutreachService,
   ) {}
 
   /** The rule check alone, for the editor's inline explanations; nothing is saved. */
@@ -162,6 +164,7 @@ export class PositionsService {
       return saved;
     });
     this.sync.kick();
+    if (row.status === 'published') this.outreach.enqueue(row.id);
     return toPositionView(row, employer);
   }
 
