@@ -17,6 +17,11 @@ export function connectAuth(hooks: AuthHooks | null): void {
   auth = hooks;
 }
 
+/** The current access token, for the one caller that cannot go through fetch: the live socket. */
+export function currentAccessToken(): string | null {
+  return auth?.accessToken() ?? null;
+}
+
 // A 401 from these means wrong password or a dead refresh token; a refresh cannot fix that.
 const NO_RETRY_PATHS = new Set(['/api/auth/login', '/api/auth/register', '/api/auth/refresh']);
 

@@ -1,9 +1,11 @@
 import { fairEn } from './fair.en';
+import { pipelineEn } from './pipeline.en';
 import type { MessageSchema } from './zh-CN';
 
 // English. Typed against the Chinese messages so a missing key fails the build.
 const en: MessageSchema = {
   ...fairEn,
+  ...pipelineEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -94,6 +96,7 @@ const en: MessageSchema = {
     home: 'Home',
     items: {
       fairs: 'Online fairs',
+      seekerProfile: 'My profile',
       seekerPositions: 'Position search',
       seekerResume: 'My resume',
       seekerApplications: 'My applications',
@@ -102,9 +105,11 @@ const en: MessageSchema = {
       employerFairs: 'Join a fair',
       employerPositions: 'Positions',
       employerScreening: 'Resume screening',
+      employerResumes: 'Resume search',
       employerInterviews: 'Interview schedule',
       agencyProfile: 'Profile and documents',
       agencyApplications: 'Fair applications',
+      agencyReports: 'Daily report',
       agencyColumns: 'Fair columns',
       agencyServices: 'Employment services',
       agencySubsidies: 'Subsidy claims',
@@ -117,12 +122,15 @@ const en: MessageSchema = {
       organizerReviews: 'Position review',
       organizerComplaints: 'Complaints',
       organizerDashboard: 'Dashboard',
+      organizerCoverage: 'Key-group coverage',
+      organizerAgreements: 'Revocations to check',
       adminUsers: 'Users and roles',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
     },
     descriptions: {
       fairs: 'See the running fairs, their sessions, employers and positions',
+      seekerProfile: 'Verify your real name; give your university, cohort and key-group details',
       seekerPositions: 'Search reviewed positions by major, city and pay, with the reasons they match',
       seekerResume: 'Keep your resume online and decide when employers see your contact details',
       seekerApplications: 'Follow the status of every application and the employer’s answer',
@@ -131,9 +139,11 @@ const en: MessageSchema = {
       employerFairs: 'Join fairs and choose up to 3 HR service agencies',
       employerPositions: 'Post and manage positions; seekers see them once reviewed',
       employerScreening: 'Read incoming resumes and sort them by match',
+      employerResumes: 'Search open resumes (contacts hidden) and download them as PDF',
       employerInterviews: 'Schedule video interviews and run the waiting room',
       agencyProfile: 'Register the agency and upload the three application documents',
       agencyApplications: 'Apply to fairs and check the five conditions one by one',
+      agencyReports: 'Graduates and resumes by university, day by day, with the Excel file',
       agencyColumns: 'Host a fair column and bring employers into it',
       agencyServices: 'Record job-placement and other employment services',
       agencySubsidies: 'Claim job-placement subsidies under the policy and see how they were worked out',
@@ -146,6 +156,8 @@ const en: MessageSchema = {
       organizerReviews: 'Review positions with the words the rule check marked',
       organizerComplaints: 'Handle reports; sanction or refer to the authorities',
       organizerDashboard: 'Statistics for fairs and training',
+      organizerCoverage: 'Import key-group rosters and see who has not joined yet',
+      organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',
       adminUsers: 'Manage accounts; grant organizer and administrator roles',
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',

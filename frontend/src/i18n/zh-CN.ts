@@ -2,9 +2,11 @@
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
 import { fairZhCN } from './fair.zh-CN';
+import { pipelineZhCN } from './pipeline.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
+  ...pipelineZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -95,6 +97,7 @@ const zhCN = {
     home: '首页',
     items: {
       fairs: '网络双选会',
+      seekerProfile: '个人信息',
       seekerPositions: '岗位搜索',
       seekerResume: '我的简历',
       seekerApplications: '我的投递',
@@ -103,9 +106,11 @@ const zhCN = {
       employerFairs: '参加双选会',
       employerPositions: '岗位管理',
       employerScreening: '简历筛选',
+      employerResumes: '简历搜索',
       employerInterviews: '面试安排',
       agencyProfile: '机构信息与材料',
       agencyApplications: '双选会报名',
+      agencyReports: '双选会日报',
       agencyColumns: '双选会专栏',
       agencyServices: '就业服务',
       agencySubsidies: '补贴申领',
@@ -118,12 +123,15 @@ const zhCN = {
       organizerReviews: '岗位审核',
       organizerComplaints: '投诉举报',
       organizerDashboard: '数据看板',
+      organizerCoverage: '重点群体覆盖',
+      organizerAgreements: '解约核查',
       adminUsers: '用户与角色',
       adminQueues: '任务队列',
       adminSettings: '系统配置',
     },
     descriptions: {
       fairs: '查看正在举办的双选会、专场、参会单位和岗位',
+      seekerProfile: '实名认证，填写学校、届别和重点群体信息',
       seekerPositions: '按专业、城市、薪资搜索审核通过的岗位，查看匹配理由',
       seekerResume: '在线填写简历，决定联系方式何时对单位可见',
       seekerApplications: '跟踪每一次投递的状态和单位反馈',
@@ -132,9 +140,11 @@ const zhCN = {
       employerFairs: '报名参加双选会，最多选择 3 家服务机构',
       employerPositions: '发布和管理岗位，审核通过后对求职者可见',
       employerScreening: '查看投递的简历，按匹配度筛选',
+      employerResumes: '搜索公开的简历（联系方式隐藏），下载 PDF',
       employerInterviews: '安排视频面试时间，管理候场队列',
       agencyProfile: '登记机构信息，上传报名表等三份附件',
       agencyApplications: '报名参加双选会，逐项核对五项条件',
+      agencyReports: '按日查看分高校参与人数和简历投递数，下载 Excel',
       agencyColumns: '承办双选会专栏，组织单位入驻',
       agencyServices: '登记职业介绍等就业服务记录',
       agencySubsidies: '按政策申领职业介绍补贴，查看核算依据',
@@ -147,6 +157,8 @@ const zhCN = {
       organizerReviews: '审核岗位，查看规则检查标出的内容',
       organizerComplaints: '处理投诉举报，采取处理措施或移送相关部门',
       organizerDashboard: '双选会与培训的统计数据',
+      organizerCoverage: '导入重点群体名单，核对谁还未参加',
+      organizerAgreements: '核查国有企业撤回已签署协议的情况',
       adminUsers: '管理账号，授予组织方和管理员角色',
       adminQueues: '查看后台任务队列（Bull Board）',
       adminSettings: '平台参数与政策版本配置',

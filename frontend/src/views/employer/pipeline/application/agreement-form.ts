@@ -1,4 +1,4 @@
-import type { AgreementTermsBody } from '@/api/agreements';
+import type { AgreementTerms } from '@/api/pipeline-types';
 
 export interface AgreementForm {
   kind: 'employment_agreement' | 'labor_contract';
@@ -34,7 +34,7 @@ export function termProblem(form: AgreementForm): 'startMissing' | 'endMissing' 
   return form.endOn > form.startOn ? null : 'endBeforeStart';
 }
 
-export function toTermsBody(form: AgreementForm): AgreementTermsBody {
+export function toTermsBody(form: AgreementForm): AgreementTerms {
   return {
     kind: form.kind,
     positionTitle: form.positionTitle.trim(),

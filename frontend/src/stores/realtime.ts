@@ -1,0 +1,80 @@
+import type { NotificationMessage, ServerToClientEvents } from '@platform/contracts/realtime';
+import { defineStore } from 'pinia';
+import { io, type Socket } from 'socket.io-client';
+import { ref, watch } from 'vue';
+import { currentAccessToken } from '@/api/client';
+import { useAuthStore } from './auth';
+
+type AppSocket = Socket<ServerToClientEvents>;
+type Listener = (message: NotificationMessage) => void;
+
+/** The handshake refusals a fresh access token cures; any other one leaves the socket closed. */
+export function refreshCures(error: { data?: unknown }): boolean {
+  const code = (error.data as { code?: string } | undefined)?.code;
+  return code === 'AUTH_TOKEN_EXPIRED' || code === 'AUTH_UNAUTHENTICATED';
+}
+
+/**
+ * The live connection (Socket.IO at /socket.io) of the signed-in user: opened on sign-in,
+ * closed on sign-out, and re-authenticated with the current token on every reconnect. Pages
+ * subscribe to its 'notification' events with onNotification().
+ */
+export const useRealtimeStore = defineStore('realtime', () => {
+  const auth = useAuthStore();
+  const connected = ref(false);
+  const listeners = new Set<Listener>();
+  let socket: AppSocket | null = null;
+  // Refreshes since the last successful connection; a token refused right after a refresh is not retried forever.
+  let retries = 0;
+
+  function connect(): void {
+    const options = {
+      path: '/socket.io',
+      transports: ['websocket', 'polling'],
+      // A function, so every reconnect sends the token of that moment rather than the first one.
+      auth: (send: (data: object) => void) => send({ token: currentAccessToken() ?? '' }),
+    };
+    const base = import.meta.env.VITE_API_BASE_URL as string | undefined;
+    const next: AppSocket = base ? io(base, options) : io(options);
+    next.on('connect', () => {
+      connected.value = true;
+      retries = 0;
+    });
+    next.on('disconnect', () => (connected.value = false));
+    next.on('notification', (message) => listeners.forEach((listener) => listener(message)));
+    next.on('connect_error', (error) => void retryAfterRefresh(next, error));
+    socket = next;
+  }
+
+  /** A refused handshake is not retried by Socket.IO itself; an expired token is worth one refresh. */
+  async function retryAfterRefresh(target: AppSocket, error: Error & { data?: unknown }) {
+    if (target.active || !refreshCures(error) || retries >= 3) return;
+    retries += 1;
+    const token = await auth.refresh();
+    if (token && socket === target) target.connect();
+  }
+
+  function disconnect(): void {
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = null;
+    connected.value = false;
+  }
+
+  watch(
+    () => auth.user?.id ?? null,
+    (userId) => {
+      disconnect();
+      if (userId) connect();
+    },
+    { immediate: true },
+  );
+
+  /** Calls `listener` for every live notification until the returned function is called. */
+  function onNotification(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  return { connected, onNotification };
+});
