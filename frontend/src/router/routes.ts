@@ -1,6 +1,7 @@
 import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
+import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
 
 declare module 'vue-router' {
   interface RouteMeta extends AccessMeta {
@@ -28,6 +29,7 @@ export const MENU_PAGES: Record<string, Page> = {
   organizerReviews: () => import('@/views/organizer/position-review/PositionReviewPage.vue'),
   organizerComplaints: () => import('@/views/organizer/complaints/ComplaintsPage.vue'),
   adminSettings: () => import('@/views/admin/settings/SettingsPage.vue'),
+  ...PIPELINE_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -114,6 +116,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...featureRoutes,
       ...subPages,
+      ...pipelineSubPages,
       ...publicPages,
     ],
   },
