@@ -2607,6 +2607,18 @@ export interface components {
                 key: string;
                 value: number;
             }[];
+            positionsByDay: {
+                key: string;
+                value: number;
+            }[];
+            employersByDay: {
+                key: string;
+                value: number;
+            }[];
+            seekersByDay: {
+                key: string;
+                value: number;
+            }[];
             positionsByDistrict: {
                 key: string;
                 value: number;

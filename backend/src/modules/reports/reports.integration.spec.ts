@@ -183,6 +183,19 @@ describe('H/I. coverage and syndication', () => {
       (await db.query("select count(*) from positions where status = 'published'")).rows[0].count,
     );
     expect(overview.totals.positions).toBe(published);
+    const today = (await db.query("select to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d"))
+      .rows[0].d;
+    const publishedToday = Number(
+      (
+        await db.query(
+          "select count(*) from positions where (published_at at time zone 'Asia/Shanghai')::date = $1::date",
+          [today],
+        )
+      ).rows[0].count,
+    );
+    expect(overview.positionsByDay.find((d: { key: string }) => d.key === today)?.value ?? 0).toBe(
+      publishedToday,
+    );
     expect(
       overview.positionsByDistrict.reduce((s: number, d: { value: number }) => s + d.value, 0),
     ).toBeLessThanOrEqual(published);

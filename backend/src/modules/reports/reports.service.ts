@@ -220,6 +220,15 @@ export class ReportsService implements OnApplicationBootstrap {
       hiresByDay: await series(
         sql`select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key, count(*) as n from application_events where to_status = 'hired' and created_at > now() - interval '30 days' group by 1 order by 1`,
       ),
+      positionsByDay: await series(
+        sql`select to_char(published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key, count(*) as n from positions where published_at > now() - interval '30 days' group by 1 order by 1`,
+      ),
+      employersByDay: await series(
+        sql`select to_char(reviewed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key, count(*) as n from employers where status = 'approved' and reviewed_at > now() - interval '30 days' group by 1 order by 1`,
+      ),
+      seekersByDay: await series(
+        sql`select to_char(verified_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key, count(*) as n from seeker_profiles where verified_at > now() - interval '30 days' group by 1 order by 1`,
+      ),
       positionsByDistrict: await series(
         sql`select district as key, count(*) as n from positions where status = 'published' group by 1 order by 2 desc limit 20`,
       ),
