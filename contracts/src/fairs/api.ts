@@ -22,7 +22,13 @@ import {
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const IsoDate = z.string().refine(isIsoDate, { message: 'Expected a date YYYY-MM-DD' });
 const Phone = z.string().regex(PHONE_PATTERN, { message: 'Expected an 11-digit mobile number' });
-const Url = z.string().trim().url().max(500);
+/** Only http(s): these addresses are shown as links on public pages. */
+const Url = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((v) => /^https?:\/\//i.test(v), { message: 'Only http:// or https:// addresses' });
 const Id = z.string().uuid();
 
 // ---- settings
@@ -191,7 +197,8 @@ export const AttachmentSchema = z.object({
 export const AgencyApplicationInputSchema = z
   .object({
     licenseNumber: z.string().trim().max(100),
-    fairColumnUrl: z.string().trim().max(500),
+    /** Empty counts as a failed condition (no fair column), not as a malformed request. */
+    fairColumnUrl: z.union([z.literal(''), Url]),
     features: z
       .object({ column: z.boolean(), invitation: z.boolean(), videoInterview: z.boolean() })
       .strict(),
@@ -317,6 +324,7 @@ const PositionFields = z
 export const PositionInputSchema = PositionFields;
 export type PositionInput = z.infer<typeof PositionInputSchema>;
 export const PositionCheckInputSchema = PositionFields.partial({
+  title: true,
   fairId: true,
   sessionIds: true,
   category: true,

@@ -564,6 +564,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employers/me/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployersController_myFairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/me/fairs/{fairId}/agencies/{agencyId}": {
         parameters: {
             query?: never;
@@ -1698,7 +1714,7 @@ export interface components {
         };
         AgencyApplicationInputDto: {
             licenseNumber: string;
-            fairColumnUrl: string;
+            fairColumnUrl: "" | string;
             features: {
                 column: boolean;
                 invitation: boolean;
@@ -1886,6 +1902,24 @@ export interface components {
                 fairColumnUrl: string;
             }[];
         };
+        ParticipationListDto_Output: {
+            items: {
+                /** Format: uuid */
+                fairId: string;
+                /** Format: uuid */
+                employerId: string;
+                joinedAt: string;
+                disqualified: boolean;
+                disqualificationReason: string | null;
+                agencies: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    siteUrl: string;
+                    fairColumnUrl: string;
+                }[];
+            }[];
+        };
         EmployerListDto_Output: {
             items: {
                 /** Format: uuid */
@@ -1925,7 +1959,7 @@ export interface components {
             fairId?: string;
             /** @default [] */
             sessionIds: string[];
-            title: string;
+            title?: string;
             category?: string;
             headcount?: number;
             duties?: string;
@@ -3651,6 +3685,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationDto_Output"];
+                };
+            };
+        };
+    };
+    EmployersController_myFairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationListDto_Output"];
                 };
             };
         };

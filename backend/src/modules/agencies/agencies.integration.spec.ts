@@ -271,3 +271,41 @@ describe('B. employers (recruitment.md §2.3)', () => {
     expect((await a.call('GET', `/api/employers/${b.id}`)).json().code).toBe('FORBIDDEN_NOT_OWNER');
   });
 });
+
+describe('addresses shown on public pages', () => {
+  it('accepts only http(s) site and fair-column addresses', async () => {
+    const user = await registerUser(t.app, ['agency']);
+    const call = caller(t.app, user.accessToken);
+    const script = await call('POST', '/api/agencies', {
+      name: '脚本机构',
+      uscc: uniqueUscc(),
+      siteUrl: 'javascript:alert(1)',
+    });
+    expect(script.json().code).toBe('VALIDATION_FAILED');
+    const fair = await runningFair(org);
+    const applicant = await agency(t.app, fair.id);
+    const bad = await applicant.call('POST', `/api/fairs/${fair.id}/agency-applications`, {
+      licenseNumber: 'x',
+      fairColumnUrl: 'javascript:alert(1)',
+      features: { column: true, invitation: true, videoInterview: true },
+      freeInterviewMinutesPerEmployer: 300,
+      teamLead: { name: '王', rank: 'vice_general_manager', phone: '1' },
+      groups: [],
+      privacyMeasures: 'x',
+    });
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists the fairs an employer joined; a fair not joined reads as 404', async () => {
+    const fair = await runningFair(org);
+    const other = await runningFair(org);
+    const unit = await employer(t.app, org);
+    await unit.call('POST', `/api/employers/me/fairs/${fair.id}`);
+    expect(
+      (await unit.call('GET', '/api/employers/me/fairs'))
+        .json()
+        .items.map((p: { fairId: string }) => p.fairId),
+    ).toEqual([fair.id]);
+    expect((await unit.call('GET', `/api/employers/me/fairs/${other.id}`)).statusCode).toBe(404);
+  });
+});

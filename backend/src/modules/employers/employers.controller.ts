@@ -14,6 +14,7 @@ import {
   EmployerListQuery,
   FairAgencyParams,
   ParticipationDto,
+  ParticipationListDto,
 } from './employers.dto';
 import { EmployersService } from './employers.service';
 
@@ -49,6 +50,13 @@ export class EmployersController {
   @ZodResponse({ status: 201, type: ParticipationDto })
   join(@CurrentActor() actor: Actor, @Param() params: FairIdParams) {
     return this.employers.joinFair(actor, params.fairId);
+  }
+
+  @Roles('employer')
+  @Get('me/fairs')
+  @ZodResponse({ status: 200, type: ParticipationListDto })
+  myFairs(@CurrentActor() actor: Actor) {
+    return this.employers.myFairs(actor);
   }
 
   @Roles('employer')

@@ -16,6 +16,7 @@ export class EmployerListDto extends createZodDto(EmployerListSchema) {}
 export class EmployerFlagsDto extends createZodDto(EmployerFlagsSchema) {}
 export class EmployerDecisionDto extends createZodDto(DecisionSchema) {}
 export class ParticipationDto extends createZodDto(ParticipationSchema) {}
+export class ParticipationListDto extends createZodDto(z.object({ items: z.array(ParticipationSchema) })) {}
 export class EmployerListQuery extends createZodDto(
   z.object({
     status: z.enum(REVIEW_STATUSES).optional(),

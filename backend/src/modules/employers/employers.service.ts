@@ -259,7 +259,8 @@ export class EmployersService {
       .select()
       .from(fairEmployers)
       .where(and(eq(fairEmployers.fairId, fairId), eq(fairEmployers.employerId, employer.id)));
-    if (!row) throw notInFair();
+    // Reading a participation that does not exist is a 404; acting without one is EMPLOYER_NOT_IN_FAIR.
+    if (!row) throw new AppError('NOT_FOUND', 'Your unit has not joined this fair. 贵单位尚未报名该双选会。');
     const chosen = await this.db
       .select({ agency: agencies })
       .from(fairEmployerAgencies)
@@ -283,6 +284,17 @@ export class EmployersService {
           },
       ),
     };
+  }
+
+  /** Every fair the employer joined, with its agencies. */
+  async myFairs(actor: Actor) {
+    const employer = await this.ownedBy(actor.userId);
+    const rows = await this.db
+      .select({ fairId: fairEmployers.fairId })
+      .from(fairEmployers)
+      .where(eq(fairEmployers.employerId, employer.id))
+      .orderBy(desc(fairEmployers.joinedAt));
+    return { items: await Promise.all(rows.map((r) => this.participation(actor, r.fairId))) };
   }
 
   async ownedBy(userId: string): Promise<EmployerRow> {

@@ -9,7 +9,8 @@ import type { StoredPostingCheck } from '../../database/schema';
 import type { EmployerRow } from '../employers/employers.service';
 
 export interface PostingDraft {
-  title: string;
+  /** Optional only in the editor's preview, before the title is typed. */
+  title?: string;
   duties?: string;
   requirements?: string;
   environment?: string;
@@ -25,7 +26,7 @@ export function runPostingRules(
   today = businessDate(),
 ): StoredPostingCheck {
   const text: PostingText = {
-    title: draft.title,
+    title: draft.title ?? '',
     duties: draft.duties,
     requirements: draft.requirements,
     environment: draft.environment,
