@@ -63,7 +63,11 @@ function recheck(position: PositionRow, employer: GeneratedEmployer) {
     submittedOn: TODAY,
   };
   const { title, duties, requirements, environment, benefits } = position;
-  return checkPosting({ title, duties, requirements, environment, benefits }, context, postingRuleSetFor(TODAY));
+  return checkPosting(
+    { title, duties, requirements, environment, benefits },
+    context,
+    postingRuleSetFor(TODAY),
+  );
 }
 
 describe('generated fairs', () => {
@@ -77,7 +81,9 @@ describe('generated fairs', () => {
     expect(Object.keys(sessions)).toEqual(
       expect.arrayContaining(['key_enterprises', 'hubei_graduates', 'poverty_counties']),
     );
-    expect(announcements[0].publishedAt!.getTime()).toBeLessThan(Date.parse(`${fair.launchOn}T00:00:00+08:00`));
+    expect(announcements[0].publishedAt!.getTime()).toBeLessThan(
+      Date.parse(`${fair.launchOn}T00:00:00+08:00`),
+    );
     expect(ctx.history).toMatchObject({
       launchOn: '2020-03-05',
       concentratedEndOn: '2020-03-12',
@@ -192,7 +198,9 @@ describe('bulk insert statement', () => {
     const employer = employersOf(ctx)[0];
     const row = buildPosition(ctx, runningFair(ctx), employer, 0, 'published');
     const { text, values } = insertStatement(positions, [row, row]);
-    expect(text).toMatch(/^insert into "positions" \("id", "employer_id", .*\) select .* from unnest\(\$1::uuid\[\]/);
+    expect(text).toMatch(
+      /^insert into "positions" \("id", "employer_id", .*\) select .* from unnest\(\$1::uuid\[\]/,
+    );
     expect(text).toContain('::jsonb');
     expect(text).toContain('::uuid[]');
     expect(values.every((column) => column.length === 2)).toBe(true);
