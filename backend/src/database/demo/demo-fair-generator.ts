@@ -89,10 +89,10 @@ export async function generateDemoFair(pool: Pool, options: GenerateOptions): Pr
   }
 }
 
-/** The seed's running fair with its position count, or null when it was never generated. */
+/** The seed's fairs with their position count, or null when they were never generated. */
 async function existingFairs(client: PoolClient, ids: DemoIds) {
   const { rows } = await client.query<{ n: string; history: boolean }>(
-    `select (select count(*) from positions where fair_id = $1) as n,
+    `select (select count(*) from positions where fair_id in ($1, $2)) as n,
             exists(select 1 from fairs where id = $2) as history
        from fairs where id = $1`,
     [ids.fair('running'), ids.fair('fair2020')],
