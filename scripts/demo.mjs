@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run demo`: install what is missing, bring the services up, build, migrate, seed the demo
-// accounts and serve the platform at http://localhost:3000 with the worker running.
+// accounts and a generated fair (DEMO_POSITIONS positions, default 2000) and serve the platform at
+// http://localhost:3000 with the worker running.
 import { join } from 'node:path';
 import { fail, log, ROOT, run } from './lib/run.mjs';
 import { startStack } from './lib/stack.mjs';
 
 const PORT = Number(process.env.PORT ?? 3000);
+const DEMO_POSITIONS = process.env.DEMO_POSITIONS ?? '2000';
 
 async function main() {
   // Quick when nothing is missing; see .ci/run for why this is not `npm ci`.
@@ -24,6 +26,12 @@ async function main() {
   );
   console.log(`  logs: .data/logs/api.log, .data/logs/worker.log · Ctrl-C stops the api and the worker\n`);
   await run('node', ['backend/dist/database/seed.js']); // idempotent; prints the demo accounts
+  // The populated fair: generated once per seed, left as it is on later runs (see docs/demo-data.md).
+  await run('node', ['backend/dist/database/demo/generate.js', '--positions', DEMO_POSITIONS]);
+  // Generated rows bypass the search outbox; a reindex (alias swap, no downtime) makes them searchable.
+  await run('node', ['backend/dist/search-reindex.js']).catch((error) =>
+    log(`search index not rebuilt (${error.message}); run npm run search:reindex once Elasticsearch is up`),
+  );
 
   const onApiExit = (code) => fail(`the api stopped (${code}); see .data/logs/api.log`);
   const stop = async () => {
