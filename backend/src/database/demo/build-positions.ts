@@ -1,9 +1,8 @@
-import { businessDate } from '@platform/contracts';
 import { runPostingRules } from '../../modules/positions/position-rules';
 import type { positions } from '../schema';
 import type { GeneratedEmployer } from './build-employers';
 import type { SessionKey } from './build-fairs';
-import { addDays, later, officeMoment } from './demo-dates';
+import { addDays, later, officeMoment, shanghaiDate } from './demo-dates';
 import type { DemoContext, GeneratedFairDates } from './demo-context';
 import type { GeneratedPositionStatus } from './plan';
 import { composePosting, type HubeiWording } from './position-text';
@@ -53,7 +52,7 @@ export function buildPosition(
   const times = timeline(rng, ctx, fair.dates, employer, status);
   const draft = { ...posting, specialRecruitment: hubei === 'targeted' };
   const check =
-    status === 'draft' ? null : runPostingRules(draft, employer.row, businessDate(times.submittedAt!));
+    status === 'draft' ? null : runPostingRules(draft, employer.row, shanghaiDate(times.submittedAt!));
   if (check && check.result.verdict !== EXPECTED_VERDICT[status])
     throw new Error(`generated ${status} position "${posting.title}" checks ${check.result.verdict}`);
   return {
@@ -113,7 +112,7 @@ function timeline(
 ): Timeline {
   const joinedAt = (dates.key === 'running' ? employer.joinedRunningAt : employer.joined2020At)!;
   const last = dates.lastActivityOn;
-  const firstDay = maxDate(addDays(businessDate(joinedAt), 1), addDays(dates.launchOn, -10));
+  const firstDay = maxDate(addDays(shanghaiDate(joinedAt), 1), addDays(dates.launchOn, -10));
   const createdAt = officeMoment(rng, firstDay, dates.key === 'running' ? addDays(last, -1) : '2020-03-10');
   if (status === 'draft')
     return { createdAt, submittedAt: null, reviewedAt: null, publishedAt: null, updatedAt: createdAt };
