@@ -20,6 +20,16 @@ import { type DemoContext, fairDates } from './demo-context';
 import { DemoIds } from './demo-ids';
 import { type GeneratedPositionStatus, planDemo } from './plan';
 import { positions } from '../schema';
+import { INDUSTRIES, POSITION_TEMPLATES } from './vocab/industries';
+import {
+  ENTERPRISE_BENEFITS,
+  ENVIRONMENTS,
+  GRADUATE_WELCOME,
+  HUBEI_WELCOME,
+  INSTITUTION_BENEFITS,
+  STATE_BENEFITS,
+  TRAITS,
+} from './vocab/phrases';
 
 const TODAY = '2026-06-15';
 
@@ -146,6 +156,36 @@ describe('generated employers', () => {
     expect(by('rejected')[0].row.reviewReason).toBeTruthy();
     for (const e of by('approved')) expect(e.agencies.length).toBeGreaterThanOrEqual(1);
     for (const e of by('approved')) expect(e.agencies.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('position vocabulary', () => {
+  it('offers every template in some industry', () => {
+    const offered = new Set(INDUSTRIES.flatMap((i) => i.titles.map((t) => t.title)));
+    expect(POSITION_TEMPLATES.filter((t) => !offered.has(t.title)).map((t) => t.title)).toEqual([]);
+  });
+
+  it('has no phrase that any posting rule flags, even for an SOE hiring graduates in March 2020', () => {
+    const strictest: PostingContext = {
+      employerType: 'soe',
+      employerProvince: '重庆市',
+      specialRecruitment: false,
+      graduatePosition: true,
+      submittedOn: '2020-03-05',
+    };
+    const shared = [...GRADUATE_WELCOME, ...TRAITS, HUBEI_WELCOME].join('；');
+    const benefits = [...ENTERPRISE_BENEFITS, ...STATE_BENEFITS, ...INSTITUTION_BENEFITS].join('，');
+    for (const t of POSITION_TEMPLATES) {
+      const text = {
+        title: t.title,
+        duties: t.duties.join('；'),
+        requirements: [t.majors.join('、'), ...t.skills, shared].join('；'),
+        environment: Object.values(ENVIRONMENTS).flat().join(''),
+        benefits,
+      };
+      const check = checkPosting(text, strictest, postingRuleSetFor('2020-03-05'));
+      expect(check.findings, t.title).toEqual([]);
+    }
   });
 });
 

@@ -143,6 +143,7 @@ export const INDUSTRIES: readonly Industry[] = [
       '质量工程师',
       '数控操作技术员',
       '生产计划专员',
+      '管理培训生',
     ],
     keyEnterpriseChance: 0.06,
   }),
@@ -272,7 +273,7 @@ export const INDUSTRIES: readonly Industry[] = [
       soe: ['重庆{ds}{zh}村镇银行股份有限公司', '重庆{zh}金融控股集团有限公司'],
     },
     business: ['普惠金融和小微企业信贷服务', '融资担保服务', '保险销售和理赔服务', '供应链金融服务'],
-    titles: ['综合柜员', '客户经理', '风险管理专员', '保险理赔专员', '出纳', '数据分析师'],
+    titles: ['综合柜员', '客户经理', '风险管理专员', '保险理赔专员', '出纳', '数据分析师', '管理培训生'],
     keyEnterpriseChance: 0.05,
   }),
   industry({
@@ -301,7 +302,7 @@ export const INDUSTRIES: readonly Industry[] = [
       '公路工程施工和养护',
       '建筑装饰装修工程',
     ],
-    titles: ['土木工程师', '施工员', '造价员', '测量员', 'BIM工程师', '安全员'],
+    titles: ['土木工程师', '施工员', '造价员', '测量员', 'BIM工程师', '安全员', '办公室文员'],
     keyEnterpriseChance: 0.25,
   }),
   industry({
@@ -321,7 +322,7 @@ export const INDUSTRIES: readonly Industry[] = [
       soe: ['重庆{zh}交通运输（集团）有限公司', '重庆{zh}港务物流集团有限公司'],
     },
     business: ['中欧班列和国际多式联运服务', '城市配送和仓储服务', '冷链物流服务', '公路客货运输'],
-    titles: ['物流专员', '仓储管理员', '调度员', '客户服务专员', '销售代表'],
+    titles: ['物流专员', '仓储管理员', '调度员', '客户服务专员', '销售代表', '办公室文员'],
     keyEnterpriseChance: 0.4,
   }),
   industry({
@@ -341,7 +342,15 @@ export const INDUSTRIES: readonly Industry[] = [
       soe: ['重庆{zh}商社（集团）有限公司'],
     },
     business: ['连锁超市和生鲜零售', '特色农产品电商销售', '日用消费品批发', '医药零售连锁'],
-    titles: ['门店储备店长', '电商运营专员', '销售代表', '仓储管理员', '客户服务专员', '新媒体运营'],
+    titles: [
+      '门店储备店长',
+      '电商运营专员',
+      '销售代表',
+      '仓储管理员',
+      '客户服务专员',
+      '新媒体运营',
+      '管理培训生',
+    ],
     keyEnterpriseChance: 0.35,
   }),
   industry({
@@ -451,7 +460,7 @@ export const INDUSTRIES: readonly Industry[] = [
       social_organization: ['重庆{zh}社会工作服务中心', '重庆市{zh}志愿服务协会'],
     },
     business: ['公共就业和社会保障服务', '基层便民服务', '农业技术推广', '社会工作和志愿服务'],
-    titles: ['综合管理岗', '专业技术岗', '社区工作者', '社会工作者', '农业技术员'],
+    titles: ['综合管理岗', '专业技术岗', '社区工作者', '社会工作者', '农业技术员', '办公室文员'],
     keyEnterpriseChance: 0.05,
   }),
   industry({
