@@ -2,7 +2,7 @@ import { makeUnifiedSocialCreditCode, type UnitSize, type UnitType } from '@plat
 import type { employers } from '../schema';
 import { addDays, later, officeMoment } from './demo-dates';
 import { type DemoContext, generatedUser, type UserInsert, type UserRoleInsert } from './demo-context';
-import { APPROVED_AGENCIES, employerStatus } from './plan';
+import { APPROVED_AGENCIES, type EmployerStatus, employerStatus } from './plan';
 import { type Prng, rngFor } from './prng';
 import { INDUSTRIES, type Industry } from './vocab/industries';
 import { mobileNumber, personName, tradeName } from './vocab/names';
@@ -68,13 +68,42 @@ export function buildEmployer(ctx: DemoContext, index: number, names: Set<string
   names.add(profile.name);
   const status = employerStatus(ctx.plan, index);
   const in2020 = ctx.history !== null && status === 'approved' && index % 3 === 1;
-  const { createdAt, reviewedAt } = employerTimes(ctx, rng, status, in2020);
-  const ownedByDemo = index === 0 && ctx.demoEmployerUserId !== null;
-  const ownerUserId = ownedByDemo ? ctx.demoEmployerUserId! : ctx.ids.user('employer', index);
-  const email = ctx.ids.email('employer', index);
-  const row: EmployerRow = {
+  const row = employerRow(ctx, rng, index, profile, status, employerTimes(ctx, rng, status, in2020));
+  const account =
+    row.ownerUserId === ctx.demoEmployerUserId
+      ? null
+      : generatedUser(
+          ctx,
+          row.ownerUserId,
+          row.contactEmail!,
+          row.name,
+          'employer',
+          minutesBefore(row.createdAt, 10),
+        );
+  return {
+    row,
+    user: account?.user ?? null,
+    role: account?.role ?? null,
+    industry: profile.industry,
+    weight: SIZE_SHARE[profile.size] * (0.6 + rng.next() * 0.8),
+    in2020,
+    agencies: status === 'approved' ? chooseAgencies(rng, index) : [],
+    ...joinTimes(ctx, rng, row.reviewedAt, status === 'approved', in2020),
+  };
+}
+
+function employerRow(
+  ctx: DemoContext,
+  rng: Prng,
+  index: number,
+  profile: UnitProfile,
+  status: EmployerStatus,
+  { createdAt, reviewedAt }: { createdAt: Date; reviewedAt: Date | null },
+): EmployerRow {
+  const owner = index === 0 ? ctx.demoEmployerUserId : null;
+  return {
     id: ctx.ids.employer(index),
-    ownerUserId,
+    ownerUserId: owner ?? ctx.ids.user('employer', index),
     name: profile.name,
     uscc: makeUnifiedSocialCreditCode(
       ctx.ids.usccSerial('employer', index),
@@ -89,7 +118,7 @@ export function buildEmployer(ctx: DemoContext, index: number, names: Set<string
     intro: intro(rng, profile),
     contactName: personName(rng),
     contactPhone: mobileNumber(rng),
-    contactEmail: email,
+    contactEmail: ctx.ids.email('employer', index),
     status,
     reviewReason: status === 'rejected' ? REJECTED_EMPLOYER_REASON : null,
     reviewedBy: reviewedAt ? ctx.organizerId : null,
@@ -99,26 +128,10 @@ export function buildEmployer(ctx: DemoContext, index: number, names: Set<string
     createdAt,
     updatedAt: reviewedAt ?? createdAt,
   };
-  const account = ownedByDemo
-    ? null
-    : generatedUser(
-        ctx,
-        ownerUserId,
-        email,
-        profile.name,
-        'employer',
-        new Date(createdAt.getTime() - 600_000),
-      );
-  return {
-    row,
-    user: account?.user ?? null,
-    role: account?.role ?? null,
-    industry: profile.industry,
-    weight: SIZE_SHARE[profile.size] * (0.6 + rng.next() * 0.8),
-    in2020,
-    agencies: status === 'approved' ? chooseAgencies(rng, index) : [],
-    ...joinTimes(ctx, rng, reviewedAt, status === 'approved', in2020),
-  };
+}
+
+function minutesBefore(at: Date, minutes: number): Date {
+  return new Date(at.getTime() - minutes * 60_000);
 }
 
 export const REJECTED_EMPLOYER_REASON =
@@ -190,7 +203,7 @@ function intro(rng: Prng, p: UnitProfile): string {
   return `${p.name}成立于${founded}年，位于${place}，主要从事${business}，现有员工${staff}人，${highlight}。欢迎广大高校毕业生加入，与企业共同成长。`;
 }
 
-function employerTimes(ctx: DemoContext, rng: Prng, status: string, in2020: boolean) {
+function employerTimes(ctx: DemoContext, rng: Prng, status: EmployerStatus, in2020: boolean) {
   const createdAt = in2020
     ? officeMoment(rng, '2020-02-10', '2020-02-26')
     : officeMoment(rng, addDays(ctx.running.launchOn, -40), addDays(ctx.running.launchOn, -8));

@@ -154,7 +154,29 @@ async function writeAll(
   log: (line: string) => void,
   started: number,
 ) {
-  const fairList = [ctx.running, ...(ctx.history ? [ctx.history] : [])].map((dates) => buildFair(ctx, dates));
+  const fairList = await writeFairs(ctx, writer);
+  await writeAgencies(ctx, writer);
+  const approved = await writeEmployers(ctx, writer, batchSize, log);
+  for (const { dates, sessions } of fairList) {
+    const sessionIds = Object.fromEntries(Object.entries(sessions).map(([key, s]) => [key, s.id!]));
+    await writePositions(
+      ctx,
+      writer,
+      approved,
+      { dates, sessionIds: sessionIds as never },
+      {
+        batchSize,
+        log,
+        started,
+      },
+    );
+  }
+  await writer.flush();
+}
+
+async function writeFairs(ctx: DemoContext, writer: BulkWriter) {
+  const dates = [ctx.running, ...(ctx.history ? [ctx.history] : [])];
+  const fairList = dates.map((d) => ({ dates: d, ...buildFair(ctx, d) }));
   await writer.insert(
     fairs,
     fairList.map((f) => f.fair),
@@ -167,6 +189,10 @@ async function writeAll(
     announcements,
     fairList.flatMap((f) => f.announcements),
   );
+  return fairList;
+}
+
+async function writeAgencies(ctx: DemoContext, writer: BulkWriter) {
   const agencyList = buildAgencies(ctx);
   await writer.insert(
     users,
@@ -188,35 +214,6 @@ async function writeAll(
     agencyApplications,
     agencyList.flatMap((a) => a.applications),
   );
-  const approved = await writeEmployers(ctx, writer, batchSize, log);
-  const sessionIds = (key: 'running' | 'fair2020') => {
-    const fair = fairList.find((f) => f.fair.id === ctx.ids.fair(key))!;
-    return Object.fromEntries(Object.entries(fair.sessions).map(([k, s]) => [k, s.id!])) as never;
-  };
-  await writePositions(
-    ctx,
-    writer,
-    approved,
-    { dates: ctx.running, sessionIds: sessionIds('running') },
-    {
-      batchSize,
-      log,
-      started,
-    },
-  );
-  if (ctx.history)
-    await writePositions(
-      ctx,
-      writer,
-      approved,
-      { dates: ctx.history, sessionIds: sessionIds('fair2020') },
-      {
-        batchSize,
-        log,
-        started,
-      },
-    );
-  await writer.flush();
 }
 
 function result(
