@@ -13,6 +13,10 @@ describe('employerMoves', () => {
     expect(employerMoves('offer')).toEqual(['hired', 'rejected']);
   });
 
+  it('leaves the hire to the graduate’s signature once an agreement is out', () => {
+    expect(employerMoves('offer', true)).toEqual(['rejected']);
+  });
+
   it('offers nothing once the application is final', () => {
     expect(employerMoves('hired')).toEqual([]);
     expect(employerMoves('rejected')).toEqual([]);

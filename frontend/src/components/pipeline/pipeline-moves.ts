@@ -16,10 +16,13 @@ export const MAIN_PATH: readonly ApplicationStatus[] = [
 
 /**
  * The moves the employer is offered from a status: the ones the api allows, except 'viewed',
- * which opening the resume records by itself. A rejection always asks for a reason.
+ * which opening the resume records by itself, and a hire by hand once an agreement is out (the
+ * graduate's signature makes the hire). A rejection always asks for a reason.
  */
-export function employerMoves(status: ApplicationStatus): ApplicationStatus[] {
-  return APPLICATION_STATUSES.filter((to) => to !== 'viewed' && employerMayMove(status, to));
+export function employerMoves(status: ApplicationStatus, hasAgreement = false): ApplicationStatus[] {
+  return APPLICATION_STATUSES.filter(
+    (to) => to !== 'viewed' && !(to === 'hired' && hasAgreement) && employerMayMove(status, to),
+  );
 }
 
 export function needsReason(to: ApplicationStatus): boolean {
