@@ -27,7 +27,7 @@ export function lineOption(series: ReturnType<typeof byDay>, names: { applicatio
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: names.applications, type: 'line', smooth: true, data: series.applications },
-      { name: names.hires, type: 'bar', data: series.hires },
+      { name: names.hires, type: 'bar', data: series.hires, barMaxWidth: 28 },
     ],
   };
 }
