@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, count, eq } from 'drizzle-orm';
 import { positions } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
-import { approvedAgencies, participatingEmployers } from './fair-participants';
+import { approvedAgencies, countParticipatingEmployers, participatingEmployers } from './fair-participants';
 import { FairsService } from './fairs.service';
 
 /** The public fair page in one call: what a graduate or employer sees first. */
@@ -15,11 +15,12 @@ export class FairPageService {
 
   async page(fairId: string) {
     const fair = await this.fairs.get(fairId);
-    const [sessions, announcements, agencies, employers, [published]] = await Promise.all([
+    const [sessions, announcements, agencies, employers, employerCount, [published]] = await Promise.all([
       this.fairs.sessions(fairId),
       this.fairs.announcements(fairId),
       approvedAgencies(this.db, fairId),
       participatingEmployers(this.db, fairId),
+      countParticipatingEmployers(this.db, fairId),
       this.db
         .select({ n: count() })
         .from(positions)
@@ -30,8 +31,9 @@ export class FairPageService {
       sessions,
       announcements,
       agencies,
-      employers: employers.slice(0, 200),
-      counts: { employers: employers.length, positions: published.n, agencies: agencies.length },
+      // The first 200 (key enterprises first); the count covers all of them.
+      employers,
+      counts: { employers: employerCount, positions: published.n, agencies: agencies.length },
     };
   }
 }

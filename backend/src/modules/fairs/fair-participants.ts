@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
 import { agencies, agencyApplications, employers, fairEmployers } from '../../database/schema';
 
@@ -25,7 +25,7 @@ export async function approvedAgencies(db: Executor, fairId: string) {
 }
 
 /** Approved employers taking part and not disqualified; key enterprises first (S3:2725-2729). */
-export async function participatingEmployers(db: Executor, fairId: string) {
+export async function participatingEmployers(db: Executor, fairId: string, limit = 200) {
   const rows = await db
     .select({ employer: employers })
     .from(fairEmployers)
@@ -37,7 +37,8 @@ export async function participatingEmployers(db: Executor, fairId: string) {
         eq(employers.status, 'approved'),
       ),
     )
-    .orderBy(desc(employers.isKeyEnterprise), asc(employers.name));
+    .orderBy(desc(employers.isKeyEnterprise), asc(employers.name))
+    .limit(limit);
   return rows.map(({ employer: e }) => ({
     id: e.id,
     name: e.name,
@@ -47,4 +48,19 @@ export async function participatingEmployers(db: Executor, fairId: string) {
     isKeyEnterprise: e.isKeyEnterprise,
     intro: e.intro,
   }));
+}
+
+export async function countParticipatingEmployers(db: Executor, fairId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(fairEmployers)
+    .innerJoin(employers, eq(employers.id, fairEmployers.employerId))
+    .where(
+      and(
+        eq(fairEmployers.fairId, fairId),
+        isNull(fairEmployers.disqualifiedAt),
+        eq(employers.status, 'approved'),
+      ),
+    );
+  return row.n;
 }
