@@ -272,6 +272,26 @@ describe('a graduate applies and follows the employer’s screening live', () =>
     await screenshot(graduate, 'pipeline-07-live-shortlisted');
   });
 
+  it('finds the graduate’s open resume in search with the contacts masked, and downloads it as PDF', async () => {
+    const applicationUrl = recruiter.url();
+    await recruiter.goto(`${BASE_URL}/employer/resumes`);
+    await recruiter.getByTestId('resume-search').fill('前端开发');
+    const row = recruiter.getByTestId('resume-results').locator('tr', { hasText: seeker.name });
+    await row.waitFor();
+    const masked = `${seeker.phone.slice(0, 3)}****${seeker.phone.slice(-4)}`;
+    expect(await row.getByTestId('masked-phone').innerText()).toBe(masked);
+    expect(await row.innerText()).not.toContain(seeker.phone);
+    const download = recruiter.waitForEvent('download');
+    await row.getByTestId('resume-search-download').click();
+    expect((await download).suggestedFilename()).toBe(`${seeker.name}-简历.pdf`);
+    await recruiter.locator('[data-testid="resume-results"] .el-loading-mask').waitFor({ state: 'detached' });
+    await screenshot(recruiter, 'pipeline-07b-resume-search');
+    await recruiter.goto(applicationUrl);
+    await recruiter
+      .locator('[data-testid="employer-application-status"] [data-status="shortlisted"]')
+      .waitFor();
+  });
+
   it('takes the graduate through interview to an offer agreement the employer signs and verifies', async () => {
     await recruiter.getByTestId('move-interview').click();
     await recruiter
