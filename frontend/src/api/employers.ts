@@ -31,14 +31,14 @@ export function joinFair(fairId: string): Promise<Participation> {
   return read(api.POST('/api/employers/me/fairs/{fairId}', { params: { path: { fairId } } }));
 }
 
-/** The unit's participation in a fair, or null when it has not joined (EMPLOYER_NOT_IN_FAIR). */
+/** The unit's participation in a fair, or null when it has not joined (the api answers 404). */
 export async function participation(fairId: string): Promise<Participation | null> {
   try {
     return await read<Participation>(
       api.GET('/api/employers/me/fairs/{fairId}', { params: { path: { fairId } } }),
     );
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'EMPLOYER_NOT_IN_FAIR') return null;
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
 }
