@@ -111,6 +111,8 @@ export const ApplicationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   timeline: z.array(ApplicationEventSchema),
+  /** The offer / agreement made on this application, if any. */
+  agreementId: Id.nullable(),
   /** On the employer's screening list: the explainable fit of the resume to the position. */
   match: z
     .object({

@@ -2450,6 +2450,8 @@ export interface components {
                 by: "seeker" | "employer" | "system";
                 at: string;
             }[];
+            /** Format: uuid */
+            agreementId: string | null;
             match?: {
                 score: number;
                 weightsVersion: string;
@@ -2492,6 +2494,8 @@ export interface components {
                     by: "seeker" | "employer" | "system";
                     at: string;
                 }[];
+                /** Format: uuid */
+                agreementId: string | null;
                 match?: {
                     score: number;
                     weightsVersion: string;

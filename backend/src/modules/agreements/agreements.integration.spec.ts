@@ -65,7 +65,10 @@ describe('G. offers, signing, contracts (recruitment.md §2.9)', () => {
       terms: expect.objectContaining({ startOn: '2026-07-01', endOn: '2029-06-30' }),
     });
     expect(signed.chain.map((e: { kind: string }) => e.kind)).toEqual(['employer_signed', 'seeker_signed']);
-    expect((await seeker.call('GET', `/api/applications/${application.id}`)).json().status).toBe('hired');
+    expect((await seeker.call('GET', `/api/applications/${application.id}`)).json()).toMatchObject({
+      status: 'hired',
+      agreementId: agreement.id,
+    });
 
     const reported = await org.call('POST', `/api/agreements/${agreement.id}/report-for-duty`);
     expect(reported.json().reportedForDutyAt).toEqual(expect.any(String));

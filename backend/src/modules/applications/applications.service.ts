@@ -17,6 +17,7 @@ import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import {
+  agreements,
   applicationEvents,
   applications,
   employers,
@@ -282,12 +283,14 @@ export class ApplicationsService {
         employerName: employers.name,
         seekerName: users.displayName,
         university: seekerProfiles.university,
+        agreementId: agreements.id,
       })
       .from(applications)
       .innerJoin(positions, eq(positions.id, applications.positionId))
       .innerJoin(employers, eq(employers.id, applications.employerId))
       .innerJoin(users, eq(users.id, applications.seekerUserId))
       .leftJoin(seekerProfiles, eq(seekerProfiles.userId, applications.seekerUserId))
+      .leftJoin(agreements, eq(agreements.applicationId, applications.id))
       .where(where)
       .orderBy(desc(applications.createdAt))
       .limit(500);
@@ -310,6 +313,7 @@ export class ApplicationsService {
         seekerUserId: r.application.seekerUserId,
         seekerName: r.seekerName,
         university: r.university,
+        agreementId: r.agreementId,
         status: r.application.status,
         createdAt: r.application.createdAt.toISOString(),
         updatedAt: r.application.updatedAt.toISOString(),
