@@ -22,14 +22,13 @@ import type {
   PostingContext,
   PostingText,
 } from '@platform/contracts';
+import { createdAt, updatedAt } from './columns';
 
 /**
  * The recruitment fair's records (shared/domain/recruitment.md §2.1-2.4, §2.11, §2.15, §7):
  * fairs with their sessions and announcements, agencies and their admission, employers and
  * their review, positions with their rule checks, complaints and sanctions.
  */
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const day = (name: string) => date(name, { mode: 'string' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });

@@ -15,13 +15,12 @@ import {
 import type { AgreementTerms, ResumeInput, SeekerFlag } from '@platform/contracts';
 import { employers, fairs, positions } from './fair-schema';
 import { users } from './schema';
+import { createdAt, updatedAt } from './columns';
 
 /**
  * Job seekers, their resumes and applications (recruitment.md §2.5, §2.7, §3.6). The 身份证
  * number is stored only encrypted, with a keyed hash for lookups.
  */
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const seekerProfiles = pgTable(
   'seeker_profiles',

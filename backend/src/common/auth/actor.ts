@@ -14,3 +14,6 @@ export type AuthedRequest = FastifyRequest & { actor?: Actor };
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }
+
+/** Staff who may read and review anyone's records: 人社 organizers and administrators. */
+export const STAFF_ROLES = ['organizer', 'admin'] as const satisfies readonly Role[];

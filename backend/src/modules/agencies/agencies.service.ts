@@ -8,7 +8,7 @@ import {
 } from '@platform/contracts';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { Actor, hasAnyRole } from '../../common/auth/actor';
+import { Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
@@ -21,7 +21,6 @@ import { isUniqueViolation } from '../../common/errors/pg-errors';
 type AgencyRow = typeof agencies.$inferSelect;
 type ApplicationRow = typeof agencyApplications.$inferSelect;
 const MAX_ATTACHMENT_BYTES = 512 * 1024;
-const STAFF = ['organizer', 'admin'] as const;
 
 /** HR service agencies and their admission to fairs (recruitment.md §2.2, AS-07, AS-08). */
 @Injectable()
@@ -107,7 +106,7 @@ export class AgenciesService {
       .where(eq(agencyAttachments.id, attachmentId));
     if (!row) throw new AppError('NOT_FOUND', 'No such attachment. 附件不存在。');
     const [agency] = await this.db.select().from(agencies).where(eq(agencies.id, row.agencyId));
-    assertOwnerOrRole(actor, agency.ownerUserId, STAFF);
+    assertOwnerOrRole(actor, agency.ownerUserId, STAFF_ROLES);
     await recordAudit(this.db, {
       actorId: actor.userId,
       action: 'agency.attachment.download',
@@ -262,10 +261,6 @@ export class AgenciesService {
     const [row] = await this.db.select().from(agencies).where(eq(agencies.ownerUserId, userId));
     if (!row) throw new AppError('NOT_FOUND', 'Register the agency profile first. 请先登记机构信息。');
     return row;
-  }
-
-  isStaff(actor: Actor): boolean {
-    return hasAnyRole(actor, STAFF);
   }
 }
 

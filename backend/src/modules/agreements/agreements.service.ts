@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgreementTerms } from '@platform/contracts';
 import { asc, desc, eq } from 'drizzle-orm';
-import { Actor } from '../../common/auth/actor';
+import { Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
@@ -19,7 +19,6 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { contentHash, eventHash, GENESIS, verifyChain } from './agreement-chain';
 
 type AgreementRow = typeof agreements.$inferSelect;
-const STAFF = ['organizer', 'admin'] as const;
 
 /**
  * Offers, 就业协议 and 电子劳动合同 (recruitment.md §2.9, AS-35, AS-37): the employer offers and
@@ -199,7 +198,8 @@ export class AgreementsService {
   async get(actor: Actor, agreementId: string) {
     const { application } = await this.loadWithApplication(agreementId);
     const [employer] = await this.db.select().from(employers).where(eq(employers.id, application.employerId));
-    if (actor.userId !== application.seekerUserId) assertOwnerOrRole(actor, employer.ownerUserId, STAFF);
+    if (actor.userId !== application.seekerUserId)
+      assertOwnerOrRole(actor, employer.ownerUserId, STAFF_ROLES);
     return this.view(agreementId);
   }
 

@@ -11,7 +11,7 @@ import {
   seekerMayWithdraw,
 } from '@platform/contracts';
 import { and, asc, desc, eq, inArray, SQL } from 'drizzle-orm';
-import { Actor, hasAnyRole } from '../../common/auth/actor';
+import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
@@ -34,7 +34,6 @@ import { ResumesService } from '../seekers/resumes.service';
 import { SeekersService } from '../seekers/seekers.service';
 
 type ApplicationRow = typeof applications.$inferSelect;
-const STAFF = ['organizer', 'admin'] as const;
 
 /**
  * Applications (投递简历) and the employer's pipeline (recruitment.md §2.7): one active
@@ -165,7 +164,7 @@ export class ApplicationsService {
     const [position] = await this.db.select().from(positions).where(eq(positions.id, positionId));
     if (!position) throw new AppError('NOT_FOUND', 'No such position. 岗位不存在。');
     const employer = await this.employers.load(position.employerId);
-    assertOwnerOrRole(actor, employer.ownerUserId, STAFF);
+    assertOwnerOrRole(actor, employer.ownerUserId, STAFF_ROLES);
     const { items } = await this.list(eq(applications.positionId, positionId));
     return { items: await this.ranked(position, items) };
   }
@@ -199,7 +198,7 @@ export class ApplicationsService {
 
   async get(actor: Actor, applicationId: string): Promise<ApplicationView> {
     const view = await this.view(applicationId);
-    if (actor.userId === view.seekerUserId || hasAnyRole(actor, STAFF)) return view;
+    if (actor.userId === view.seekerUserId || hasAnyRole(actor, STAFF_ROLES)) return view;
     const employer = await this.employers.load(view.employerId);
     assertOwnerOrRole(actor, employer.ownerUserId);
     return view;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EmployerInput, EmployerView, isValidUnifiedSocialCreditCode } from '@platform/contracts';
 import { and, asc, count, desc, eq, SQL } from 'drizzle-orm';
-import { Actor, hasAnyRole } from '../../common/auth/actor';
+import { Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
@@ -13,7 +13,6 @@ import { FairsService } from '../fairs/fairs.service';
 import { SearchSync } from '../search/search-sync.service';
 
 export type EmployerRow = typeof employers.$inferSelect;
-const STAFF = ['organizer', 'admin'] as const;
 /** S3:3775: "最多3家". */
 export const MAX_AGENCIES_PER_EMPLOYER = 3;
 
@@ -90,7 +89,7 @@ export class EmployersService {
 
   async get(actor: Actor, employerId: string): Promise<EmployerView> {
     const row = await this.load(employerId);
-    assertOwnerOrRole(actor, row.ownerUserId, STAFF);
+    assertOwnerOrRole(actor, row.ownerUserId, STAFF_ROLES);
     return toEmployerView(row);
   }
 
@@ -307,10 +306,6 @@ export class EmployersService {
     const [row] = await this.db.select().from(employers).where(eq(employers.id, employerId));
     if (!row) throw notFound();
     return row;
-  }
-
-  isStaff(actor: Actor): boolean {
-    return hasAnyRole(actor, STAFF);
   }
 }
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { businessDate, PositionInput, PositionView } from '@platform/contracts';
 import { and, arrayContains, asc, count, desc, eq, gte, ilike, isNull, or, SQL } from 'drizzle-orm';
-import { Actor } from '../../common/auth/actor';
+import { Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { employers, fairEmployers, fairSessions, positions } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { containsPattern } from '../../infra/database/like';
 import { assertApproved, disqualified, EmployerRow, EmployersService } from '../employers/employers.service';
 import { FairsService } from '../fairs/fairs.service';
 import { SettingsService } from '../settings/settings.service';
@@ -15,7 +16,6 @@ import { SearchSync } from '../search/search-sync.service';
 import { PostingDraft, runPostingRules } from './position-rules';
 
 type PositionRow = typeof positions.$inferSelect;
-const STAFF = ['organizer', 'admin'] as const;
 const EDITABLE: PositionRow['status'][] = ['draft', 'pending_review', 'published', 'rejected'];
 
 /**
@@ -198,8 +198,8 @@ export class PositionsService {
       query.sessionId ? arrayContains(positions.sessionIds, [query.sessionId]) : undefined,
       query.q
         ? or(
-            ilike(positions.title, `%${escapeLike(query.q)}%`),
-            ilike(employers.name, `%${escapeLike(query.q)}%`),
+            ilike(positions.title, containsPattern(query.q)),
+            ilike(employers.name, containsPattern(query.q)),
           )
         : undefined,
     ];
@@ -217,7 +217,7 @@ export class PositionsService {
     const employer = await this.employers.load(position.employerId);
     if (position.status !== 'published') {
       if (!actor) throw new AppError('NOT_FOUND', 'No such position. 岗位不存在。');
-      assertOwnerOrRole(actor, employer.ownerUserId, STAFF);
+      assertOwnerOrRole(actor, employer.ownerUserId, STAFF_ROLES);
     }
     return toPositionView(position, employer);
   }
@@ -355,10 +355,6 @@ function audit(
     subjectId: positionId,
     details,
   });
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function toPositionView(row: PositionRow, employer: EmployerRow): PositionView {

@@ -10,7 +10,7 @@ import {
 } from '@platform/contracts';
 import { Queue } from 'bullmq';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { Actor, hasAnyRole } from '../../common/auth/actor';
+import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { PiiCipher } from '../../common/pii/pii-cipher';
@@ -29,7 +29,6 @@ import { dailyReport } from './daily-report';
 import { dailyReportWorkbook } from './daily-report.xlsx';
 
 const FEED_SCHEDULER_ID = 'export-fair-feed';
-const STAFF = ['organizer', 'admin'] as const;
 
 /** Reports of §2.13, the key-group coverage of AS-46 and the syndication feed of AS-43. */
 @Injectable()
@@ -242,7 +241,7 @@ export class ReportsService implements OnApplicationBootstrap {
   }
 
   private async agencyFor(actor: Actor, agencyId: string | undefined) {
-    if (hasAnyRole(actor, STAFF) && agencyId) {
+    if (hasAnyRole(actor, STAFF_ROLES) && agencyId) {
       const [row] = await this.db.select().from(agencies).where(eq(agencies.id, agencyId));
       if (!row) throw new AppError('NOT_FOUND', 'No such agency. 机构不存在。');
       return row;

@@ -13,6 +13,7 @@ import {
   users,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { containsPattern } from '../../infra/database/like';
 import { assertApproved, EmployersService } from '../employers/employers.service';
 
 type ResumeRow = typeof resumes.$inferSelect;
@@ -97,7 +98,7 @@ export class ResumesService {
   /** Searchable resumes for approved employers, always masked here. */
   async search(actor: Actor, q: string | undefined, page: number, pageSize: number) {
     assertApproved(await this.employers.ownedBy(actor.userId));
-    const text = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const text = q ? containsPattern(q) : undefined;
     const where = and(
       eq(resumes.visibility, 'searchable'),
       text
