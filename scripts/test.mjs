@@ -10,25 +10,29 @@ import { startStack } from './lib/stack.mjs';
 const REPORTS = join(ROOT, '.vitest-reports');
 const UNIT_AND_INTEGRATION = ['contracts', 'search', 'backend', 'jobs', 'frontend'];
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+// `node scripts/test.mjs e2e backend` runs only those tiers; the E2E_* variables let a second
+// checkout run its end-to-end tier beside this one without sharing data.
+const ONLY = process.argv.slice(2);
 const E2E_ENV = {
   NODE_ENV: 'test',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_e2e',
-  REDIS_URL: 'redis://127.0.0.1:6379/2',
-  QUEUE_PREFIX: 'e2e',
-  SEARCH_INDEX_PREFIX: 'e2e',
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_e2e',
+  REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
+  QUEUE_PREFIX: process.env.E2E_PREFIX ?? 'e2e',
+  SEARCH_INDEX_PREFIX: process.env.E2E_PREFIX ?? 'e2e',
   LOG_LEVEL: 'info',
 };
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
-async function vitest(workspace, extraEnv = {}) {
+async function vitest(workspace, extraEnv = {}, filters = []) {
+  if (ONLY.length && !ONLY.includes(workspace)) return;
   const report = join(REPORTS, `${workspace}.json`);
   rmSync(report, { force: true });
   log(`tests: ${workspace}`);
   const ok = await run(
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    ['vitest', 'run', ...filters, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     {
       cwd: join(ROOT, workspace),
       env: { ...process.env, ...extraEnv },
@@ -60,16 +64,19 @@ function count(workspace, report, ok) {
 async function main() {
   mkdirSync(REPORTS, { recursive: true });
   await run('node', ['scripts/services.mjs', 'up']);
-  log('lint');
-  await run('npm', ['run', 'lint']).catch(() => {
-    totals.failed += 1;
-    failures.push('lint: eslint found problems (see above)');
-  });
+  if (!ONLY.length || ONLY.includes('lint')) {
+    log('lint');
+    await run('npm', ['run', 'lint']).catch(() => {
+      totals.failed += 1;
+      failures.push('lint: eslint found problems (see above)');
+    });
+  }
   log('building');
   await run('npm', ['run', 'build']);
 
   for (const workspace of UNIT_AND_INTEGRATION) await vitest(workspace);
 
+  if (ONLY.length && !ONLY.includes('e2e')) return;
   log(`end-to-end: api + worker on port ${E2E_PORT}`);
   await run('node', ['scripts/reset-database.mjs', E2E_ENV.DATABASE_URL]);
   const e2eEnv = { env: { ...process.env, ...E2E_ENV, LOG_LEVEL: 'warn' } };
@@ -77,7 +84,9 @@ async function main() {
   await run('node', ['backend/dist/database/seed.js'], e2eEnv);
   const stack = await startStack({ port: E2E_PORT, env: E2E_ENV, logDir: join(ROOT, 'e2e/artifacts/logs') });
   try {
-    await vitest('e2e', { E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}` });
+    // E2E_SPEC=search runs the journeys whose file names contain "search".
+    const filters = process.env.E2E_SPEC ? [process.env.E2E_SPEC] : [];
+    await vitest('e2e', { E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}` }, filters);
   } finally {
     await stack.stop();
   }

@@ -11,8 +11,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_test',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
     ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200',
-    QUEUE_PREFIX: 'test',
-    SEARCH_INDEX_PREFIX: 'test',
+    QUEUE_PREFIX: process.env.TEST_QUEUE_PREFIX ?? 'test',
+    SEARCH_INDEX_PREFIX: process.env.TEST_SEARCH_INDEX_PREFIX ?? 'test',
     SCHEDULE_REPEATABLE_JOBS: 'false',
     ...overrides,
   });
