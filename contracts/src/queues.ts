@@ -17,6 +17,7 @@ export const JobName = {
   exportFairFeed: 'export-fair-feed',
   drainSearchOutbox: 'drain-search-outbox',
   pushTargetedPosition: 'push-targeted-position',
+  reconcileSearchIndex: 'reconcile-search-index',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -36,6 +37,12 @@ export const DrainSearchOutboxPayloadSchema = z
   .strict();
 export type DrainSearchOutboxPayload = z.infer<typeof DrainSearchOutboxPayloadSchema>;
 
+/** Compares PostgreSQL with the search index and queues whatever drifted for the drain to repair. */
+export const ReconcileSearchIndexPayloadSchema = z
+  .object({ batchSize: z.number().int().min(1).max(5000).default(1000) })
+  .strict();
+export type ReconcileSearchIndexPayload = z.infer<typeof ReconcileSearchIndexPayloadSchema>;
+
 /** Tells flagged seekers whose resume fits a newly published position about it (AS-47). */
 export const PushTargetedPositionPayloadSchema = z.object({ positionId: z.string().uuid() }).strict();
 export type PushTargetedPositionPayload = z.infer<typeof PushTargetedPositionPayloadSchema>;
@@ -52,6 +59,10 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.drainSearchOutbox]: {
     queue: QueueName.search,
     payload: DrainSearchOutboxPayloadSchema,
+  },
+  [JobName.reconcileSearchIndex]: {
+    queue: QueueName.search,
+    payload: ReconcileSearchIndexPayloadSchema,
   },
   [JobName.pushTargetedPosition]: {
     queue: QueueName.outreach,
