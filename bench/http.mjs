@@ -9,8 +9,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
 
-const API_PORT = 3201;
-const BARE_PORT = 3202;
+const API_PORT = 3301;
+const BARE_PORT = 3302;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 32;
@@ -19,9 +19,9 @@ const PATHS = ['/api/auth/session', '/api/auth/me'];
 const ENV = {
   ...process.env,
   NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench',
-  REDIS_URL: 'redis://127.0.0.1:6379/3',
-  QUEUE_PREFIX: 'bench',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench_http',
+  REDIS_URL: 'redis://127.0.0.1:6379/10',
+  QUEUE_PREFIX: 'bench-http',
   SCHEDULE_REPEATABLE_JOBS: 'false',
   // Production refuses the development secrets; these are for this throwaway database only.
   JWT_ACCESS_SECRET: 'bench-only-secret-0123456789abcdef0123456789',

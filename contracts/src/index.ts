@@ -9,3 +9,4 @@ export * from './posting-rules';
 export * from './fairs';
 export * from './seekers';
 export * from './matching';
+export * from './training';

@@ -2,3 +2,4 @@ export * from './client';
 export * from './index-lifecycle';
 export * from './positions-index';
 export * from './synonyms';
+export * from './courses-index';

@@ -88,3 +88,4 @@ export const auditEvents = pgTable(
 );
 export * from './fair-schema';
 export * from './seeker-schema';
+export * from './training-schema';

@@ -93,7 +93,7 @@ export class SearchSync implements OnApplicationBootstrap {
     await this.ensureIndex();
     const result = await this.db.transaction(async (tx) => {
       const rows = await tx.execute<{ id: number; entity_id: string }>(
-        sql`select id, entity_id from ${searchOutbox} order by id limit ${batchSize} for update skip locked`,
+        sql`select id, entity_id from ${searchOutbox} where entity = 'position' order by id limit ${batchSize} for update skip locked`,
       );
       if (!rows.rows.length) return { indexed: 0, deleted: 0 };
       const ids = [...new Set(rows.rows.map((r) => r.entity_id))];
@@ -121,7 +121,9 @@ export class SearchSync implements OnApplicationBootstrap {
       return { indexed: documents.size, deleted: ids.length - documents.size };
     });
     const [{ n }] = (
-      await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
+      await this.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from ${searchOutbox} where entity = 'position'`,
+      )
     ).rows;
     return { ...result, remaining: n };
   }

@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { PositionSearchQuerySchema } from './search.dto';
+import {
+  decodeCursor,
+  escapeHighlights,
+  facetsOf,
+  nextCursor,
+  searchUnavailable,
+  totalOf,
+} from './search-results';
 import { SearchSync } from './search-sync.service';
 
 type Query = z.infer<typeof PositionSearchQuerySchema>;
@@ -46,16 +54,11 @@ export class SearchService {
       response = await this.client.search<PositionDocument>({ index: this.sync.alias, ...request });
     } catch (error) {
       this.logger.warn({ err: error }, 'position search failed');
-      throw new AppError(
-        'SEARCH_UNAVAILABLE',
-        'Search is unavailable right now; please try again shortly. 搜索服务暂不可用，请稍后再试。',
-      );
+      throw searchUnavailable();
     }
     const hits = response.hits.hits;
-    const last = hits[hits.length - 1];
     return {
-      total:
-        typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0),
+      total: totalOf(response),
       items: hits.map((hit) => {
         const doc = hit._source!;
         return {
@@ -73,47 +76,8 @@ export class SearchService {
           score: hit._score ?? null,
         };
       }),
-      facets: Object.fromEntries(
-        POSITION_FACETS.map((field) => {
-          const agg = response.aggregations?.[field] as
-            { buckets?: { key: string; doc_count: number }[] } | undefined;
-          return [field, (agg?.buckets ?? []).map((b) => ({ value: b.key, count: b.doc_count }))];
-        }),
-      ) as Record<(typeof POSITION_FACETS)[number], { value: string; count: number }[]>,
-      next: hits.length === query.size && last?.sort ? encodeCursor(last.sort as (string | number)[]) : null,
+      facets: facetsOf(response, POSITION_FACETS),
+      next: nextCursor(hits, query.size),
     };
   }
-}
-
-function encodeCursor(sort: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(sort)).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): (string | number)[] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
-      return value;
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', 'The page cursor is not valid. 分页参数无效。', {
-    fields: [{ path: 'after' }],
-  });
-}
-
-/** Highlights come back with the document's own text; escape it, then restore only our tags. */
-function escapeHighlights(highlight: Record<string, string[]>): Record<string, string[]> {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return Object.fromEntries(
-    Object.entries(highlight).map(([field, fragments]) => [
-      field,
-      fragments.map((f) =>
-        escape(f)
-          .replace(/&lt;em&gt;/g, '<em>')
-          .replace(/&lt;\/em&gt;/g, '</em>'),
-      ),
-    ]),
-  );
 }

@@ -1,0 +1,3 @@
+export * from './catalog';
+export * from './course-design';
+export * from './api';
