@@ -1,11 +1,13 @@
 import { fairEn } from './fair.en';
 import { pipelineEn } from './pipeline.en';
+import { trainingEn } from './training.en';
 import type { MessageSchema } from './zh-CN';
 
 // English. Typed against the Chinese messages so a missing key fails the build.
 const en: MessageSchema = {
   ...fairEn,
   ...pipelineEn,
+  ...trainingEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -121,6 +123,8 @@ const en: MessageSchema = {
       organizerEmployers: 'Employer review',
       organizerReviews: 'Position review',
       organizerComplaints: 'Complaints',
+      courses: 'Training courses',
+      organizerTraining: 'Training catalogue',
       organizerDashboard: 'Dashboard',
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
@@ -155,6 +159,8 @@ const en: MessageSchema = {
       organizerEmployers: 'Review unit registrations; mark key enterprises and resumption filing',
       organizerReviews: 'Review positions with the words the rule check marked',
       organizerComplaints: 'Handle reports; sanction or refer to the authorities',
+      courses: 'Browse Internet + vocational skills training courses, no sign-in needed',
+      organizerTraining: 'Keep the institution and project catalogues and the platforms',
       organizerDashboard: 'Statistics for fairs and training',
       organizerCoverage: 'Import key-group rosters and see who has not joined yet',
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',

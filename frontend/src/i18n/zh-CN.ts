@@ -3,10 +3,12 @@
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
 import { fairZhCN } from './fair.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
+import { trainingZhCN } from './training.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
   ...pipelineZhCN,
+  ...trainingZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -122,6 +124,8 @@ const zhCN = {
       organizerEmployers: '用人单位审核',
       organizerReviews: '岗位审核',
       organizerComplaints: '投诉举报',
+      courses: '培训课程',
+      organizerTraining: '培训目录',
       organizerDashboard: '数据看板',
       organizerCoverage: '重点群体覆盖',
       organizerAgreements: '解约核查',
@@ -156,6 +160,8 @@ const zhCN = {
       organizerEmployers: '审核单位注册，标记重点企业和复工报备',
       organizerReviews: '审核岗位，查看规则检查标出的内容',
       organizerComplaints: '处理投诉举报，采取处理措施或移送相关部门',
+      courses: '浏览互联网+职业技能培训课程，无需登录',
+      organizerTraining: '维护培训机构目录、培训项目目录和线上平台',
       organizerDashboard: '双选会与培训的统计数据',
       organizerCoverage: '导入重点群体名单，核对谁还未参加',
       organizerAgreements: '核查国有企业撤回已签署协议的情况',

@@ -11,6 +11,7 @@ import {
   Histogram,
   Medal,
   Money,
+  Notebook,
   OfficeBuilding,
   PieChart,
   Postcard,
@@ -50,7 +51,10 @@ export interface NavSection {
 }
 
 /** Pages anyone can open, signed in or not: the fairs are public. */
-export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [{ key: 'fairs', icon: Tickets, path: '/fairs' }];
+export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
+  { key: 'fairs', icon: Tickets, path: '/fairs' },
+  { key: 'courses', icon: Reading, path: '/courses' },
+];
 
 /** What each role can open, in the order the menu shows it. Features not built yet share ComingSoonPage. */
 export const NAV_SECTIONS: readonly NavSection[] = [
@@ -89,7 +93,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'trainee',
     items: [
-      { key: 'traineeCourses', icon: Reading, path: '/trainee/courses', soon: true },
+      { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
       { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
     ],
@@ -103,6 +107,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerEmployers', icon: UserFilled, path: '/organizer/employers' },
       { key: 'organizerReviews', icon: Checked, path: '/organizer/reviews' },
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
+      { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },

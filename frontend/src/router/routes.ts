@@ -2,6 +2,7 @@ import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
+import { TRAINING_MENU_PAGES, trainingPublicPages } from './training-routes';
 
 declare module 'vue-router' {
   interface RouteMeta extends AccessMeta {
@@ -30,6 +31,7 @@ export const MENU_PAGES: Record<string, Page> = {
   organizerComplaints: () => import('@/views/organizer/complaints/ComplaintsPage.vue'),
   adminSettings: () => import('@/views/admin/settings/SettingsPage.vue'),
   ...PIPELINE_MENU_PAGES,
+  ...TRAINING_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -118,6 +120,7 @@ export const routes: RouteRecordRaw[] = [
       ...subPages,
       ...pipelineSubPages,
       ...publicPages,
+      ...trainingPublicPages,
     ],
   },
   {

@@ -1,0 +1,27 @@
+import type { RouteComponent, RouteRecordRaw } from 'vue-router';
+
+type Page = () => Promise<RouteComponent>;
+
+const CourseCatalogPage: Page = () => import('@/views/training/catalog/CourseCatalogPage.vue');
+
+/** The training menu pages (merged into MENU_PAGES): the trainee's catalogue and the staff's. */
+export const TRAINING_MENU_PAGES: Record<string, Page> = {
+  traineeCourses: CourseCatalogPage,
+  organizerTraining: () => import('@/views/organizer/training/TrainingCataloguePage.vue'),
+};
+
+/** Anyone may browse the catalogue without an account (training.md E1). */
+export const trainingPublicPages: RouteRecordRaw[] = [
+  {
+    path: 'courses',
+    name: 'courses',
+    component: CourseCatalogPage,
+    meta: { titleKey: 'nav.items.courses' },
+  },
+  {
+    path: 'courses/:courseId',
+    name: 'course',
+    component: () => import('@/views/training/course/CoursePage.vue'),
+    meta: { titleKey: 'nav.items.courses', navKey: 'courses' },
+  },
+];
