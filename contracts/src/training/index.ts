@@ -1,3 +1,4 @@
 export * from './catalog';
 export * from './course-design';
+export * from './completion';
 export * from './api';
