@@ -1,4 +1,6 @@
 export * from './catalog';
 export * from './course-design';
 export * from './completion';
+export * from './subsidy';
+export * from './replay';
 export * from './api';
