@@ -1364,6 +1364,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search/positions/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2738,8 +2754,27 @@ export interface components {
                     value: string;
                     count: number;
                 }[];
+                salary: {
+                    value: string;
+                    count: number;
+                }[];
+                experience: {
+                    value: string;
+                    count: number;
+                }[];
+                keyEnterprise: {
+                    value: string;
+                    count: number;
+                }[];
+                graduateSuitable: {
+                    value: string;
+                    count: number;
+                }[];
             };
             next: string[];
+        };
+        TitleSuggestionsDto_Output: {
+            titles: string[];
         };
     };
     responses: never;
@@ -4919,6 +4954,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PositionSearchResultDto_Output"];
+                };
+            };
+        };
+    };
+    SearchController_suggestions: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleSuggestionsDto_Output"];
                 };
             };
         };

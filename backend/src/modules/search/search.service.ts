@@ -1,9 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { buildPositionSearch, POSITION_FACETS, PositionDocument, SearchClient } from '@platform/search';
+import {
+  buildPositionSearch,
+  buildTitleSuggest,
+  PositionDocument,
+  readPositionFacets,
+  readTitleSuggestions,
+  SearchClient,
+} from '@platform/search';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
-import { PositionSearchQuerySchema } from './search.dto';
+import { PositionSearchQuerySchema, TitleSuggestionQuerySchema } from './search.dto';
 import { SearchSync } from './search-sync.service';
 
 type Query = z.infer<typeof PositionSearchQuerySchema>;
@@ -41,16 +48,9 @@ export class SearchService {
       size: query.size,
       after: decodeCursor(query.after),
     });
-    let response;
-    try {
-      response = await this.client.search<PositionDocument>({ index: this.sync.alias, ...request });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'position search failed');
-      throw new AppError(
-        'SEARCH_UNAVAILABLE',
-        'Search is unavailable right now; please try again shortly. 搜索服务暂不可用，请稍后再试。',
-      );
-    }
+    const response = await this.send(() =>
+      this.client.search<PositionDocument>({ index: this.sync.alias, ...request }),
+    );
     const hits = response.hits.hits;
     const last = hits[hits.length - 1];
     return {
@@ -73,15 +73,31 @@ export class SearchService {
           score: hit._score ?? null,
         };
       }),
-      facets: Object.fromEntries(
-        POSITION_FACETS.map((field) => {
-          const agg = response.aggregations?.[field] as
-            { buckets?: { key: string; doc_count: number }[] } | undefined;
-          return [field, (agg?.buckets ?? []).map((b) => ({ value: b.key, count: b.doc_count }))];
-        }),
-      ) as Record<(typeof POSITION_FACETS)[number], { value: string; count: number }[]>,
+      facets: readPositionFacets(response.aggregations),
       next: hits.length === query.size && last?.sort ? encodeCursor(last.sort as (string | number)[]) : null,
     };
+  }
+
+  /** Distinct published titles beginning with what the user typed, for the search box. */
+  async titleSuggestions(query: z.infer<typeof TitleSuggestionQuerySchema>): Promise<{ titles: string[] }> {
+    if (!query.q) return { titles: [] };
+    const response = await this.send(() =>
+      this.client.search({ index: this.sync.alias, ...buildTitleSuggest(query.q) }),
+    );
+    return { titles: readTitleSuggestions(response) };
+  }
+
+  /** Any Elasticsearch failure becomes a stable 503; its message stays in the log. */
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'search request failed');
+      throw new AppError(
+        'SEARCH_UNAVAILABLE',
+        'Search is unavailable right now; please try again shortly. 搜索服务暂不可用，请稍后再试。',
+      );
+    }
   }
 }
 
