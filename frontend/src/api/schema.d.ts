@@ -2730,6 +2730,9 @@ export interface components {
                 salaryMax: number;
                 education: string;
                 isKeyEnterprise: boolean;
+                graduateSuitable: boolean;
+                experienceYears: number;
+                industry: string;
                 fairId: string;
                 publishedAt: string;
                 highlight: {

@@ -50,7 +50,10 @@ export interface NavSection {
 }
 
 /** Pages anyone can open, signed in or not: the fairs are public. */
-export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [{ key: 'fairs', icon: Tickets, path: '/fairs' }];
+export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
+  { key: 'fairs', icon: Tickets, path: '/fairs' },
+  { key: 'search', icon: Search, path: '/search' },
+];
 
 /** What each role can open, in the order the menu shows it. Features not built yet share ComingSoonPage. */
 export const NAV_SECTIONS: readonly NavSection[] = [

@@ -74,6 +74,9 @@ export class PositionSearchResultDto extends createZodDto(
         salaryMax: z.number().int(),
         education: z.string(),
         isKeyEnterprise: z.boolean(),
+        graduateSuitable: z.boolean(),
+        experienceYears: z.number().int(),
+        industry: z.string(),
         fairId: z.string(),
         publishedAt: z.string(),
         /** Matched words wrapped in <em>…</em>; the text is escaped first. */
