@@ -3,7 +3,9 @@ import type { components, paths } from './schema';
 import { read } from './read';
 
 export type PositionSearchQuery = NonNullable<paths['/api/search/positions']['get']['parameters']['query']>;
-export type PositionSearchResult = components['schemas']['PositionSearchResultDto_Output'];
+type GeneratedResult = components['schemas']['PositionSearchResultDto_Output'];
+/** The generated document types a top-level nullable string as string[] (see fair-types.ts). */
+export type PositionSearchResult = Omit<GeneratedResult, 'next'> & { next: string | null };
 export type PositionHit = PositionSearchResult['items'][number];
 export type PositionFacets = PositionSearchResult['facets'];
 
