@@ -4,7 +4,8 @@ import pg from 'pg';
 
 const url = new URL(process.argv[2]);
 const name = decodeURIComponent(url.pathname.slice(1));
-if (!/^platform_(e2e|test|bench)$/.test(name)) {
+// A suffix (platform_e2e_a) is a second checkout's own copy, just as disposable.
+if (!/^platform_(e2e|test|bench)(_[a-z0-9]+)?$/.test(name)) {
   console.error(`refusing to reset "${name}": only the e2e, test and bench databases are disposable`);
   process.exit(1);
 }

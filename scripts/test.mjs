@@ -61,6 +61,19 @@ function count(workspace, report, ok) {
   }
 }
 
+/**
+ * The e2e indices go with the e2e database: documents of positions a reset deleted would
+ * otherwise still be found. Deleted by name (clusters refuse wildcard deletes).
+ */
+async function resetSearchIndices(prefix) {
+  if (!/^[a-z0-9]+$/.test(prefix)) throw new Error(`refusing to drop indices of prefix "${prefix}"`);
+  const url = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
+  const rows = await (await fetch(`${url}/_cat/indices/${prefix}_*?format=json&h=index`)).json();
+  const names = rows.map((row) => row.index);
+  if (names.length) await fetch(`${url}/${names.join(',')}`, { method: 'DELETE' });
+  log(`dropped ${names.length} search indices of prefix ${prefix}`);
+}
+
 async function main() {
   mkdirSync(REPORTS, { recursive: true });
   await run('node', ['scripts/services.mjs', 'up']);
@@ -79,6 +92,7 @@ async function main() {
   if (ONLY.length && !ONLY.includes('e2e')) return;
   log(`end-to-end: api + worker on port ${E2E_PORT}`);
   await run('node', ['scripts/reset-database.mjs', E2E_ENV.DATABASE_URL]);
+  await resetSearchIndices(E2E_ENV.SEARCH_INDEX_PREFIX);
   const e2eEnv = { env: { ...process.env, ...E2E_ENV, LOG_LEVEL: 'warn' } };
   await run('node', ['backend/dist/database/migrate.js'], e2eEnv);
   await run('node', ['backend/dist/database/seed.js'], e2eEnv);

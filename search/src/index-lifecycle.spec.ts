@@ -6,6 +6,7 @@ import {
   dropIndices,
   dropIndicesMatching,
   ensureIndex,
+  indexVersion,
   indicesOfAlias,
   IndexDefinition,
   physicalIndexName,
@@ -27,6 +28,13 @@ describe('physicalIndexName', () => {
     expect(physicalIndexName('p', definition, new Date('2026-11-23T08:09:10.123Z'))).toBe(
       'p_notes_v1_20261123080910123',
     );
+  });
+});
+
+describe('indexVersion', () => {
+  it('reads the version back from a physical name, and null from a name that is not ours', () => {
+    expect(indexVersion(physicalIndexName('p', { ...definition, version: 7 }))).toBe(7);
+    expect(indexVersion('p_notes')).toBeNull();
   });
 });
 

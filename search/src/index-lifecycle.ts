@@ -31,6 +31,12 @@ export function physicalIndexName(
   return `${aliasName(prefix, definition)}_v${definition.version}_${ts}`;
 }
 
+/** The definition version a physical index was built from, read back from its name (null if not ours). */
+export function indexVersion(index: string): number | null {
+  const match = /_v(\d+)_\d{17}$/.exec(index);
+  return match ? Number(match[1]) : null;
+}
+
 export async function createVersionedIndex(
   client: SearchClient,
   prefix: string,

@@ -3,3 +3,5 @@ export * from './index-lifecycle';
 export * from './positions-index';
 export * from './synonyms';
 export * from './courses-index';
+export * from './position-facets';
+export * from './position-suggestions';

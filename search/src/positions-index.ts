@@ -1,15 +1,19 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexDefinition } from './index-lifecycle';
+import { positionFacetAggs } from './position-facets';
 import { POSITION_SYNONYMS } from './synonyms';
 
 /**
  * The positions index. Chinese text is cut into overlapping bigrams (`cjk_bigram`), which works
  * on any 8.x cluster without plugins; synonyms apply at search time only, so changing them never
  * needs the documents re-analysed (a reindex reloads them).
+ *
+ * Version 2: the district is also analysed text (`districtText`, filled by copy_to), so "软件 开发
+ * 渝北" finds a position in 渝北区; `title.suggest` is a completion field for typeahead.
  */
 export const POSITIONS_INDEX: IndexDefinition = {
   name: 'positions',
-  version: 1,
+  version: 2,
   settings: {
     number_of_shards: 1,
     analysis: {
@@ -41,12 +45,15 @@ export const POSITIONS_INDEX: IndexDefinition = {
         type: 'text',
         analyzer: 'zh_text',
         search_analyzer: 'zh_search',
-        fields: { raw: { type: 'keyword' } },
+        // Completion (an FST in memory) rather than search_as_you_type or edge n-grams: those live in
+        // modules a stock-free cluster may lack, and prefix lookup over whole titles is what we want.
+        fields: { raw: { type: 'keyword' }, suggest: { type: 'completion' } },
       },
       category: { type: 'keyword' },
       duties: { type: 'text', analyzer: 'zh_text', search_analyzer: 'zh_search' },
       requirements: { type: 'text', analyzer: 'zh_text', search_analyzer: 'zh_search' },
-      district: { type: 'keyword' },
+      district: { type: 'keyword', copy_to: 'districtText' },
+      districtText: { type: 'text', analyzer: 'zh_text', search_analyzer: 'zh_search' },
       industry: { type: 'keyword' },
       unitType: { type: 'keyword' },
       salaryMin: { type: 'integer' },
@@ -104,7 +111,23 @@ export interface PositionQuery {
   after?: (string | number)[];
 }
 
-const FACETS = ['district', 'industry', 'education', 'unitType'] as const;
+/** Boosts: the title says most, the district least (it only narrows where). */
+const TEXT_FIELDS = ['title^3', 'employerName^2', 'requirements', 'duties', 'districtText^0.5'];
+/** A query is cut at 100 characters before it gets here; more than this many words is noise. */
+const MAX_WORDS = 10;
+
+/**
+ * Every word of the query must match somewhere, but the words may sit in different fields:
+ * "软件 开发 渝北" finds 软件开发 in the title and 渝北 in the district. One `most_fields` clause
+ * per word rather than `cross_fields`, because cross_fields blends term statistics across fields
+ * and its handling of multi-term synonym graphs is harder to predict.
+ */
+function textQuery(q: string): estypes.QueryDslQueryContainer[] {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
+  return words.map((word) => ({
+    multi_match: { query: word, fields: TEXT_FIELDS, type: 'most_fields', operator: 'and' },
+  }));
+}
 
 /** Pure: the request body for a position search, snapshot-tested. Ties break on id for stable pages. */
 export function buildPositionSearch(query: PositionQuery): estypes.SearchRequest {
@@ -125,18 +148,8 @@ export function buildPositionSearch(query: PositionQuery): estypes.SearchRequest
   if (query.graduateSuitable !== undefined)
     filter.push({ term: { graduateSuitable: query.graduateSuitable } });
 
-  const must: estypes.QueryDslQueryContainer[] = query.q
-    ? [
-        {
-          multi_match: {
-            query: query.q,
-            fields: ['title^3', 'employerName^2', 'requirements', 'duties'],
-            type: 'most_fields',
-            operator: 'and',
-          },
-        },
-      ]
-    : [{ match_all: {} }];
+  const words = query.q ? textQuery(query.q) : [];
+  const must: estypes.QueryDslQueryContainer[] = words.length ? words : [{ match_all: {} }];
   // Key enterprises first among equals (S3:2725-2729): a constant bonus, not a filter.
   const should: estypes.QueryDslQueryContainer[] = [
     { term: { isKeyEnterprise: { value: true, boost: 0.5 } } },
@@ -147,18 +160,27 @@ export function buildPositionSearch(query: PositionQuery): estypes.SearchRequest
     query: { bool: { must, filter, should } },
     sort: sortOf(query.sort),
     ...(query.after ? { search_after: query.after } : {}),
-    highlight: query.q
-      ? {
-          pre_tags: ['<em>'],
-          post_tags: ['</em>'],
-          fields: {
-            title: { number_of_fragments: 0 },
-            requirements: { fragment_size: 60, number_of_fragments: 2 },
-            employerName: { number_of_fragments: 0 },
-          },
-        }
-      : undefined,
-    aggs: Object.fromEntries(FACETS.map((field) => [field, { terms: { field, size: 40 } }])),
+    highlight: words.length ? positionHighlight(words) : undefined,
+    aggs: positionFacetAggs(),
+  };
+}
+
+/**
+ * The highlighter runs on the text words only (not the key-enterprise bonus or the filters), and
+ * each field is highlighted wherever a word matches it, even when that word's clause was satisfied
+ * elsewhere; the search analyzer expands synonyms, so 程序员 marks 软件工程师.
+ */
+function positionHighlight(words: estypes.QueryDslQueryContainer[]): estypes.SearchHighlight {
+  return {
+    pre_tags: ['<em>'],
+    post_tags: ['</em>'],
+    highlight_query: { bool: { should: words } },
+    fields: {
+      title: { number_of_fragments: 0 },
+      requirements: { fragment_size: 60, number_of_fragments: 2 },
+      employerName: { number_of_fragments: 0 },
+      districtText: { number_of_fragments: 0 },
+    },
   };
 }
 
@@ -167,5 +189,3 @@ function sortOf(sort: PositionQuery['sort']): estypes.SortCombinations[] {
   if (sort === 'salary') return [{ salaryMax: 'desc' }, { id: 'asc' }];
   return [{ _score: { order: 'desc' } }, { isKeyEnterprise: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }];
 }
-
-export const POSITION_FACETS = FACETS;

@@ -1,6 +1,7 @@
 import { fairEn } from './fair.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
+import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
 // English. Typed against the Chinese messages so a missing key fails the build.
@@ -8,6 +9,7 @@ const en: MessageSchema = {
   ...fairEn,
   ...pipelineEn,
   ...trainingEn,
+  ...searchEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -98,6 +100,7 @@ const en: MessageSchema = {
     home: 'Home',
     items: {
       fairs: 'Online fairs',
+      search: 'Position search',
       seekerProfile: 'My profile',
       seekerPositions: 'Position search',
       seekerResume: 'My resume',
@@ -134,6 +137,7 @@ const en: MessageSchema = {
     },
     descriptions: {
       fairs: 'See the running fairs, their sessions, employers and positions',
+      search: 'Search published positions by words, district, pay and more',
       seekerProfile: 'Verify your real name; give your university, cohort and key-group details',
       seekerPositions: 'Search reviewed positions by major, city and pay, with the reasons they match',
       seekerResume: 'Keep your resume online and decide when employers see your contact details',
@@ -174,6 +178,7 @@ const en: MessageSchema = {
     logout: 'Sign out',
   },
   home: {
+    searchPositions: 'Search positions',
     welcome: 'Welcome, {name}',
     intro: 'This is your workspace. The menu lists what your roles let you do.',
     yourRoles: 'My roles',

@@ -4,11 +4,13 @@
 import { fairZhCN } from './fair.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
   ...pipelineZhCN,
   ...trainingZhCN,
+  ...searchZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -99,6 +101,7 @@ const zhCN = {
     home: '首页',
     items: {
       fairs: '网络双选会',
+      search: '岗位搜索',
       seekerProfile: '个人信息',
       seekerPositions: '岗位搜索',
       seekerResume: '我的简历',
@@ -135,6 +138,7 @@ const zhCN = {
     },
     descriptions: {
       fairs: '查看正在举办的双选会、专场、参会单位和岗位',
+      search: '按关键词、地区、薪资等搜索已发布的岗位',
       seekerProfile: '实名认证，填写学校、届别和重点群体信息',
       seekerPositions: '按专业、城市、薪资搜索审核通过的岗位，查看匹配理由',
       seekerResume: '在线填写简历，决定联系方式何时对单位可见',
@@ -175,6 +179,7 @@ const zhCN = {
     logout: '退出登录',
   },
   home: {
+    searchPositions: '搜索岗位',
     welcome: '欢迎，{name}',
     intro: '这是您的工作台。导航菜单按您的身份列出可以使用的功能。',
     yourRoles: '我的身份',

@@ -53,6 +53,7 @@ export interface NavSection {
 /** Pages anyone can open, signed in or not: the fairs are public. */
 export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
   { key: 'fairs', icon: Tickets, path: '/fairs' },
+  { key: 'search', icon: Search, path: '/search' },
   { key: 'courses', icon: Reading, path: '/courses' },
 ];
 

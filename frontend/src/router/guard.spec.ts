@@ -50,13 +50,13 @@ describe('the routes behind the menu', () => {
     }
   });
 
-  it('open the fair pages to everyone, signed in or not', () => {
-    for (const path of ['/fairs', '/fairs/0b6c1a52-0000-4000-8000-000000000000']) {
+  it('open the fair pages and the position search to everyone, signed in or not', () => {
+    for (const path of ['/fairs', '/fairs/0b6c1a52-0000-4000-8000-000000000000', '/search?q=会计']) {
       const to = router.resolve(path);
       expect(decideAccess(to, guest)).toBe(true);
       expect(decideAccess(to, seeker)).toBe(true);
     }
-    expect(PUBLIC_NAV_ITEMS.map((item) => router.resolve(item.path!).name)).toEqual(['fairs', 'courses']);
+    expect(PUBLIC_NAV_ITEMS.map((item) => router.resolve(item.path!).name)).toEqual(['fairs', 'search', 'courses']);
   });
 
   it('let an administrator act as an organizer, as the api does', () => {

@@ -84,6 +84,12 @@ const publicPages: RouteRecordRaw[] = [
     component: () => import('@/views/fairs/position/PositionDetailPage.vue'),
     meta: { titleKey: 'positions.detail', navKey: 'fairs' },
   },
+  {
+    path: 'search',
+    name: 'search',
+    component: () => import('@/views/search/positions/PositionSearchPage.vue'),
+    meta: { titleKey: 'nav.items.search' },
+  },
 ];
 
 export const routes: RouteRecordRaw[] = [

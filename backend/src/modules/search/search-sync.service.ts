@@ -2,7 +2,15 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName } from '@platform/contracts';
 import type { estypes } from '@elastic/elasticsearch';
-import { aliasName, ensureIndex, PositionDocument, POSITIONS_INDEX, SearchClient } from '@platform/search';
+import {
+  aliasName,
+  ensureIndex,
+  indexVersion,
+  indicesOfAlias,
+  PositionDocument,
+  POSITIONS_INDEX,
+  SearchClient,
+} from '@platform/search';
 import { Queue } from 'bullmq';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
@@ -11,6 +19,7 @@ import { positions, searchOutbox } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { loadPositionDocuments } from './position-documents';
+import { reindexPositions } from './reindex';
 
 type BulkLine = estypes.BulkOperationContainer | PositionDocument;
 const DRAIN_SCHEDULER_ID = 'drain-search-outbox';
@@ -34,9 +43,11 @@ export class SearchSync implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureIndex().catch((error: Error) =>
-      this.logger.warn({ err: error }, 'search index not ready; the drain job retries'),
-    );
+    await this.ensureIndex()
+      .then(() => this.upgradeIndex())
+      .catch((error: Error) =>
+        this.logger.warn({ err: error }, 'search index not ready; the drain job retries'),
+      );
     if (this.config.SCHEDULE_REPEATABLE_JOBS) {
       // The safety net: whatever a missed kick left behind is drained within seconds.
       await this.queue.upsertJobScheduler(
@@ -53,6 +64,28 @@ export class SearchSync implements OnApplicationBootstrap {
 
   ensureIndex(): Promise<string> {
     return ensureIndex(this.client, this.config.SEARCH_INDEX_PREFIX, POSITIONS_INDEX);
+  }
+
+  /**
+   * When the alias still points at an index built from an older definition (a mapping change
+   * bumped the version), rebuild from PostgreSQL behind the alias. One process does it: the others
+   * find the advisory lock taken and keep serving from the old index until the swap.
+   */
+  async upgradeIndex(): Promise<boolean> {
+    const outdated = async () =>
+      (await indicesOfAlias(this.client, this.alias)).some(
+        (index) => indexVersion(index) !== POSITIONS_INDEX.version,
+      );
+    if (!(await outdated())) return false;
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.execute<{ locked: boolean }>(
+        sql`select pg_try_advisory_xact_lock(hashtext('search-index-upgrade')) as locked`,
+      );
+      if (!rows[0]?.locked || !(await outdated())) return false;
+      const result = await reindexPositions(this.db, this.client, this.config.SEARCH_INDEX_PREFIX);
+      this.logger.log(`positions index upgraded to v${POSITIONS_INDEX.version}: ${result.index}`);
+      return true;
+    });
   }
 
   /** Inside the writer's transaction. */

@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Public } from '../../common/auth/decorators';
-import { PositionSearchQuery, PositionSearchResultDto } from './search.dto';
+import {
+  PositionSearchQuery,
+  PositionSearchResultDto,
+  TitleSuggestionQuery,
+  TitleSuggestionsDto,
+} from './search.dto';
 import { SearchService } from './search.service';
 
 @ApiTags('search')
@@ -16,5 +21,13 @@ export class SearchController {
   @ZodResponse({ status: 200, type: PositionSearchResultDto })
   positions(@Query() query: PositionSearchQuery) {
     return this.search.positions(query);
+  }
+
+  /** Up to ten distinct published titles beginning with what the user has typed. */
+  @Public()
+  @Get('positions/suggestions')
+  @ZodResponse({ status: 200, type: TitleSuggestionsDto })
+  suggestions(@Query() query: TitleSuggestionQuery) {
+    return this.search.titleSuggestions(query);
   }
 }

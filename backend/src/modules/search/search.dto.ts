@@ -43,6 +43,23 @@ export const PositionSearchQuerySchema = z
   .strict();
 export class PositionSearchQuery extends createZodDto(PositionSearchQuerySchema) {}
 
+/**
+ * What the user has typed so far. Punctuation is dropped (a query of only punctuation suggests
+ * nothing); a missing, empty or over-long prefix is a 400, since a search box never sends one.
+ */
+export const TitleSuggestionQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .transform((v) => v.replace(/[\p{P}\p{S}]+/gu, ' ').trim()),
+  })
+  .strict();
+export class TitleSuggestionQuery extends createZodDto(TitleSuggestionQuerySchema) {}
+export class TitleSuggestionsDto extends createZodDto(z.object({ titles: z.array(z.string()).max(10) })) {}
+
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export class PositionSearchResultDto extends createZodDto(
   z.object({
@@ -57,6 +74,9 @@ export class PositionSearchResultDto extends createZodDto(
         salaryMax: z.number().int(),
         education: z.string(),
         isKeyEnterprise: z.boolean(),
+        graduateSuitable: z.boolean(),
+        experienceYears: z.number().int(),
+        industry: z.string(),
         fairId: z.string(),
         publishedAt: z.string(),
         /** Matched words wrapped in <em>…</em>; the text is escaped first. */
@@ -64,7 +84,21 @@ export class PositionSearchResultDto extends createZodDto(
         score: z.number().nullable(),
       }),
     ),
-    facets: z.object({ district: Facet, industry: Facet, education: Facet, unitType: Facet }),
+    /**
+     * Counts among the hits. salary: "at least X yuan" floors (value X, for salaryFrom);
+     * experience: "at most N years" (value N, for maxExperienceYears); keyEnterprise and
+     * graduateSuitable: one `true` bucket.
+     */
+    facets: z.object({
+      district: Facet,
+      industry: Facet,
+      education: Facet,
+      unitType: Facet,
+      salary: Facet,
+      experience: Facet,
+      keyEnterprise: Facet,
+      graduateSuitable: Facet,
+    }),
     next: z.string().nullable(),
   }),
 ) {}

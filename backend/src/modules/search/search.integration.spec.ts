@@ -99,6 +99,10 @@ describe('positions in Elasticsearch, kept in sync through the outbox', () => {
     ).json();
     const ids = bySynonym.items.map((p: { id: string }) => p.id);
     expect(ids).toEqual(expect.arrayContaining([plain.id, key.id]));
+    // The hit came through the synonym, and the highlight shows which words stood for it.
+    expect(bySynonym.items.find((p: { id: string }) => p.id === plain.id).highlight.title).toEqual([
+      '<em>软件工程师</em>',
+    ]);
     expect(ids.indexOf(key.id)).toBeLessThan(ids.indexOf(plain.id));
     expect(bySynonym.facets.district).toEqual(
       expect.arrayContaining([{ value: '江北区', count: expect.any(Number) }]),
@@ -131,7 +135,81 @@ describe('positions in Elasticsearch, kept in sync through the outbox', () => {
   });
 });
 
+describe('words spread over fields, facets and title suggestions', () => {
+  it('finds "软件 开发 渝北": 软件开发 in the title, 渝北 in the district, all highlighted', async () => {
+    const yubei = await published({
+      title: '软件开发工程师',
+      district: '渝北区',
+      salaryMin: 8000,
+      salaryMax: 12000,
+    });
+    const jiangbei = await published({ title: '软件开发工程师', district: '江北区' });
+    await drain();
+    const found = (await search(`q=${encodeURIComponent('软件 开发 渝北')}`)).json();
+    const ids = found.items.map((p: { id: string }) => p.id);
+    expect(ids).toContain(yubei.id);
+    expect(ids).not.toContain(jiangbei.id);
+    const hit = found.items.find((p: { id: string }) => p.id === yubei.id);
+    expect(hit.highlight.title[0]).toContain('<em>软件</em>');
+    expect(hit.highlight.districtText).toEqual(['<em>渝北</em>区']);
+    expect(found.facets.salary).toEqual(
+      expect.arrayContaining([{ value: '10000', count: expect.any(Number) }]),
+    );
+
+    const narrowed = (await search(`q=${encodeURIComponent('软件 开发 渝北')}&salaryFrom=10000`)).json();
+    expect(narrowed.items.map((p: { id: string }) => p.id)).toContain(yubei.id);
+    expect(narrowed.items.every((p: { salaryMax: number }) => p.salaryMax >= 10000)).toBe(true);
+  });
+
+  it('suggests distinct published titles as the user types, publicly, and refuses bad input with a 400', async () => {
+    const word = `联调${Date.now().toString(36)}`;
+    await published({ title: `${word}数据工程师` });
+    await published({ title: `${word}数据工程师` });
+    const draft = await employer(t.app, org);
+    await draft.call('POST', `/api/employers/me/fairs/${fairId}`);
+    await submittedPosition(draft.call, fairId, { title: `${word}未发布岗位` });
+    await drain();
+    const suggest = (q: string) =>
+      t.app.inject({ method: 'GET', url: `/api/search/positions/suggestions?q=${encodeURIComponent(q)}` });
+
+    const answer = await suggest(word);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ titles: [`${word}数据工程师`] });
+    expect((await suggest('！？')).json()).toEqual({ titles: [] });
+    for (const url of [
+      '/api/search/positions/suggestions',
+      `/api/search/positions/suggestions?q=${encodeURIComponent('软'.repeat(51))}`,
+      '/api/search/positions/suggestions?q=java&size=5',
+    ]) {
+      const bad = await t.app.inject({ method: 'GET', url });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().code).toBe('VALIDATION_FAILED');
+    }
+  });
+});
+
 describe('reindex', () => {
+  it('upgrades an index built from an older definition version at start-up, from PostgreSQL', async () => {
+    const { SEARCH_CLIENT } = await import('../../infra/search/search.module');
+    const { indicesOfAlias, indexVersion, swapAlias, POSITIONS_INDEX } = await import('@platform/search');
+    const { id } = await published({ title: '版本升级验证岗位' });
+    await drain();
+    const client = t.app.get(SEARCH_CLIENT);
+    const sync = t.app.get(SearchSync);
+    const old = `${sync.alias}_v1_20200101000000000`;
+    await client.indices.create({ index: old, mappings: { properties: { title: { type: 'text' } } } });
+    await swapAlias(client, sync.alias, old);
+
+    expect(await sync.upgradeIndex()).toBe(true);
+    const [current] = await indicesOfAlias(client, sync.alias);
+    expect(indexVersion(current)).toBe(POSITIONS_INDEX.version);
+    expect(await client.indices.exists({ index: old })).toBe(false);
+    expect(
+      (await search(`q=${encodeURIComponent('版本升级')}`)).json().items.map((p: { id: string }) => p.id),
+    ).toEqual([id]);
+    expect(await sync.upgradeIndex()).toBe(false);
+  });
+
   it('rebuilds into a new index and swaps the alias while searches keep answering', async () => {
     const { reindexPositions } = await import('./reindex');
     const { SEARCH_CLIENT } = await import('../../infra/search/search.module');

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { buildPositionSearch, POSITION_FACETS, PositionDocument, SearchClient } from '@platform/search';
+import {
+  buildPositionSearch,
+  buildTitleSuggest,
+  PositionDocument,
+  readPositionFacets,
+  readTitleSuggestions,
+  SearchClient,
+} from '@platform/search';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
-import { PositionSearchQuerySchema } from './search.dto';
-import {
-  decodeCursor,
-  escapeHighlights,
-  facetsOf,
-  nextCursor,
-  searchUnavailable,
-  totalOf,
-} from './search-results';
+import { PositionSearchQuerySchema, TitleSuggestionQuerySchema } from './search.dto';
+import { decodeCursor, escapeHighlights, nextCursor, searchUnavailable, totalOf } from './search-results';
 import { SearchSync } from './search-sync.service';
 
 type Query = z.infer<typeof PositionSearchQuerySchema>;
@@ -49,13 +49,9 @@ export class SearchService {
       size: query.size,
       after: decodeCursor(query.after),
     });
-    let response;
-    try {
-      response = await this.client.search<PositionDocument>({ index: this.sync.alias, ...request });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'position search failed');
-      throw searchUnavailable();
-    }
+    const response = await this.send(() =>
+      this.client.search<PositionDocument>({ index: this.sync.alias, ...request }),
+    );
     const hits = response.hits.hits;
     return {
       total: totalOf(response),
@@ -70,14 +66,36 @@ export class SearchService {
           salaryMax: doc.salaryMax,
           education: doc.education,
           isKeyEnterprise: doc.isKeyEnterprise,
+          graduateSuitable: doc.graduateSuitable,
+          experienceYears: doc.experienceYears,
+          industry: doc.industry,
           fairId: doc.fairId,
           publishedAt: doc.publishedAt,
           highlight: escapeHighlights(hit.highlight ?? {}),
           score: hit._score ?? null,
         };
       }),
-      facets: facetsOf(response, POSITION_FACETS),
+      facets: readPositionFacets(response.aggregations),
       next: nextCursor(hits, query.size),
     };
+  }
+
+  /** Distinct published titles beginning with what the user typed, for the search box. */
+  async titleSuggestions(query: z.infer<typeof TitleSuggestionQuerySchema>): Promise<{ titles: string[] }> {
+    if (!query.q) return { titles: [] };
+    const response = await this.send(() =>
+      this.client.search({ index: this.sync.alias, ...buildTitleSuggest(query.q) }),
+    );
+    return { titles: readTitleSuggestions(response) };
+  }
+
+  /** Any Elasticsearch failure becomes a stable 503; its message stays in the log. */
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'search request failed');
+      throw searchUnavailable();
+    }
   }
 }

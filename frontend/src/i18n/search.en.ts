@@ -1,0 +1,47 @@
+import type { searchZhCN } from './search.zh-CN';
+
+export const searchEn: typeof searchZhCN = {
+  positionSearch: {
+    title: 'Position search',
+    intro:
+      'Search reviewed positions by title, requirements, employer and district; separate words with spaces.',
+    placeholder: 'e.g. 软件 开发 渝北',
+    submit: 'Search',
+    total: '{total} positions found',
+    totalFor: '{total} positions found for “{q}”',
+    empty: 'No position matches; try fewer words or filters',
+    loadMore: 'Load more',
+    noMore: 'That is all',
+    filters: 'Filters',
+    showFilters: 'Filters',
+    hideFilters: 'Hide filters',
+    clearFilters: 'Clear all',
+    sort: {
+      label: 'Sort',
+      relevance: 'Most relevant',
+      newest: 'Newest',
+      salary: 'Highest pay',
+    },
+    facet: {
+      district: 'District',
+      industry: 'Industry',
+      education: 'Education',
+      unitType: 'Type of unit',
+      salary: 'Monthly pay',
+      experience: 'Experience',
+      keyEnterprise: 'Key enterprises',
+      graduateSuitable: 'Graduates',
+    },
+    salaryAtLeast: '{amount} yuan or more',
+    experienceNone: 'No experience needed',
+    experienceAtMost: 'Up to {years} years',
+    keyEnterpriseOnly: 'Key enterprises only',
+    graduateSuitable: 'Suitable for graduates',
+    thisFair: 'This fair',
+    remove: 'Remove filter: {label}',
+    salaryRange: '{min}-{max} yuan/month',
+    keyEnterprise: 'Key enterprise',
+    experienceYears: '{years}+ years of experience',
+    published: 'Published {date}',
+  },
+};
