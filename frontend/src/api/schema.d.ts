@@ -1380,6 +1380,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_institutions"];
+        put?: never;
+        post: operations["CatalogueController_createInstitution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CatalogueController_updateInstitution"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_platforms"];
+        put?: never;
+        post: operations["CatalogueController_createPlatform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogueController_addListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CatalogueController_endListing"];
+        trace?: never;
+    };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_courses"];
+        put?: never;
+        post: operations["CatalogueController_createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_course"];
+        put: operations["CatalogueController_updateCourse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogueController_setStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseSearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2778,6 +2922,294 @@ export interface components {
         };
         TitleSuggestionsDto_Output: {
             titles: string[];
+        };
+        InstitutionListDto_Output: {
+            items: {
+                id: string;
+                name: string;
+                unifiedSocialCreditCode: string;
+                /** @enum {string} */
+                kind: "training_institution" | "technical_school" | "vocational_college" | "hr_service_agency" | "enterprise";
+                district: string;
+                listings: {
+                    id: string;
+                    /** @enum {string} */
+                    catalogue: "institution" | "project" | "platform";
+                    subjectId: string;
+                    listedFrom: string;
+                    listedUntil: string | null;
+                    source: string;
+                }[];
+            }[];
+        };
+        InstitutionInputDto: {
+            name: string;
+            unifiedSocialCreditCode: string;
+            /** @enum {string} */
+            kind: "training_institution" | "technical_school" | "vocational_college" | "hr_service_agency" | "enterprise";
+            /** @enum {string} */
+            district: "渝中区" | "大渡口区" | "江北区" | "沙坪坝区" | "九龙坡区" | "南岸区" | "北碚区" | "渝北区" | "巴南区" | "万州区" | "涪陵区" | "黔江区" | "长寿区" | "江津区" | "合川区" | "永川区" | "南川区" | "綦江区" | "大足区" | "璧山区" | "铜梁区" | "潼南区" | "荣昌区" | "开州区" | "梁平区" | "武隆区" | "城口县" | "丰都县" | "垫江县" | "忠县" | "云阳县" | "奉节县" | "巫山县" | "巫溪县" | "石柱土家族自治县" | "秀山土家族苗族自治县" | "酉阳土家族苗族自治县" | "彭水苗族土家族自治县";
+        };
+        InstitutionDto_Output: {
+            id: string;
+            name: string;
+            unifiedSocialCreditCode: string;
+            /** @enum {string} */
+            kind: "training_institution" | "technical_school" | "vocational_college" | "hr_service_agency" | "enterprise";
+            district: string;
+            listings: {
+                id: string;
+                /** @enum {string} */
+                catalogue: "institution" | "project" | "platform";
+                subjectId: string;
+                listedFrom: string;
+                listedUntil: string | null;
+                source: string;
+            }[];
+        };
+        PlatformListDto_Output: {
+            items: {
+                id: string;
+                name: string;
+                url: string;
+                /** @enum {string} */
+                kind: "mohrss" | "selected" | "third_party" | "institution_own";
+                operator: string;
+                listings: {
+                    id: string;
+                    /** @enum {string} */
+                    catalogue: "institution" | "project" | "platform";
+                    subjectId: string;
+                    listedFrom: string;
+                    listedUntil: string | null;
+                    source: string;
+                }[];
+            }[];
+        };
+        PlatformInputDto: {
+            name: string;
+            /** Format: uri */
+            url: string;
+            /** @enum {string} */
+            kind: "mohrss" | "selected" | "third_party" | "institution_own";
+            operator: string;
+        };
+        PlatformDto_Output: {
+            id: string;
+            name: string;
+            url: string;
+            /** @enum {string} */
+            kind: "mohrss" | "selected" | "third_party" | "institution_own";
+            operator: string;
+            listings: {
+                id: string;
+                /** @enum {string} */
+                catalogue: "institution" | "project" | "platform";
+                subjectId: string;
+                listedFrom: string;
+                listedUntil: string | null;
+                source: string;
+            }[];
+        };
+        ListingInputDto: {
+            /** @enum {string} */
+            catalogue: "institution" | "project" | "platform";
+            /** Format: uuid */
+            subjectId: string;
+            listedFrom: string;
+            listedUntil: string[];
+            source: string;
+        };
+        ListingDto_Output: {
+            id: string;
+            /** @enum {string} */
+            catalogue: "institution" | "project" | "platform";
+            subjectId: string;
+            listedFrom: string;
+            listedUntil: string[];
+            source: string;
+        };
+        EndListingDto: {
+            listedUntil: string;
+        };
+        CourseListDto_Output: {
+            items: {
+                id: string;
+                code: string;
+                title: string;
+                institution: {
+                    id: string;
+                    name: string;
+                    district: string;
+                };
+                platform: {
+                    id: string;
+                    name: string;
+                    url: string;
+                } | null;
+                occupation: string;
+                /** @enum {string} */
+                level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                /** @enum {string} */
+                kind: "skills" | "apprenticeship" | "domestic_service" | "entrepreneurship";
+                description: string;
+                modules: {
+                    name: string;
+                    /** @enum {string} */
+                    kind: "theory" | "practical";
+                    hours: number;
+                    /** @enum {string} */
+                    delivery: "online" | "offline";
+                }[];
+                hours: {
+                    theory: number;
+                    practical: number;
+                    online: number;
+                    offline: number;
+                    theoryShare: number;
+                };
+                /** @enum {string} */
+                status: "draft" | "published" | "withdrawn";
+                rulesVersion: string;
+                catalogue: {
+                    on: string;
+                    institutionListed: boolean;
+                    projectListed: boolean;
+                    platformSelected: boolean | null;
+                    subsidisable: boolean;
+                };
+                listings: {
+                    id: string;
+                    /** @enum {string} */
+                    catalogue: "institution" | "project" | "platform";
+                    subjectId: string;
+                    listedFrom: string;
+                    listedUntil: string | null;
+                    source: string;
+                }[];
+                updatedAt: string;
+            }[];
+        };
+        CourseInputDto: {
+            code: string;
+            title: string;
+            /** Format: uuid */
+            institutionId: string;
+            /** Format: uuid */
+            platformId: string | null;
+            occupation: string;
+            /** @enum {string} */
+            level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+            /** @enum {string} */
+            kind: "skills" | "apprenticeship" | "domestic_service" | "entrepreneurship";
+            /** @default  */
+            description: string;
+            modules: {
+                name: string;
+                /** @enum {string} */
+                kind: "theory" | "practical";
+                hours: number;
+                /** @enum {string} */
+                delivery: "online" | "offline";
+            }[];
+        };
+        CourseDto_Output: {
+            id: string;
+            code: string;
+            title: string;
+            institution: {
+                id: string;
+                name: string;
+                district: string;
+            };
+            platform: {
+                id: string;
+                name: string;
+                url: string;
+            } | null;
+            occupation: string;
+            /** @enum {string} */
+            level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+            /** @enum {string} */
+            kind: "skills" | "apprenticeship" | "domestic_service" | "entrepreneurship";
+            description: string;
+            modules: {
+                name: string;
+                /** @enum {string} */
+                kind: "theory" | "practical";
+                hours: number;
+                /** @enum {string} */
+                delivery: "online" | "offline";
+            }[];
+            hours: {
+                theory: number;
+                practical: number;
+                online: number;
+                offline: number;
+                theoryShare: number;
+            };
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            rulesVersion: string;
+            catalogue: {
+                on: string;
+                institutionListed: boolean;
+                projectListed: boolean;
+                platformSelected: boolean | null;
+                subsidisable: boolean;
+            };
+            listings: {
+                id: string;
+                /** @enum {string} */
+                catalogue: "institution" | "project" | "platform";
+                subjectId: string;
+                listedFrom: string;
+                listedUntil: string | null;
+                source: string;
+            }[];
+            updatedAt: string;
+        };
+        CourseStatusChangeDto: {
+            /** @enum {string} */
+            status: "published" | "withdrawn";
+        };
+        CourseSearchResultDto_Output: {
+            total: number;
+            items: {
+                id: string;
+                code: string;
+                title: string;
+                occupation: string;
+                level: string;
+                kind: string;
+                institutionName: string;
+                district: string;
+                theoryHours: number;
+                practicalHours: number;
+                onlineHours: number;
+                highlight: {
+                    [key: string]: string[];
+                };
+            }[];
+            facets: {
+                occupation: {
+                    value: string;
+                    count: number;
+                }[];
+                level: {
+                    value: string;
+                    count: number;
+                }[];
+                kind: {
+                    value: string;
+                    count: number;
+                }[];
+                district: {
+                    value: string;
+                    count: number;
+                }[];
+            };
+            next: string[];
         };
     };
     responses: never;
@@ -4978,6 +5410,307 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TitleSuggestionsDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_institutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionListDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_createInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_updateInstitution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_platforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformListDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_createPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatformInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_addListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_endListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndListingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_courses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_createCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_course: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_updateCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto_Output"];
+                };
+            };
+        };
+    };
+    CatalogueController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseStatusChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDto_Output"];
+                };
+            };
+        };
+    };
+    CourseSearchController_search: {
+        parameters: {
+            query?: {
+                q?: string;
+                occupation?: string[];
+                level?: ("level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none")[];
+                kind?: ("skills" | "apprenticeship" | "domestic_service" | "entrepreneurship")[];
+                district?: string[];
+                onlineOnly?: "true" | "false";
+                subsidisableOn?: "today" | string;
+                size?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSearchResultDto_Output"];
                 };
             };
         };
