@@ -378,7 +378,7 @@ export const searchOutbox = pgTable(
   'search_outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    entity: text('entity', { enum: ['position'] }).notNull(),
+    entity: text('entity', { enum: ['position', 'resume'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     createdAt: createdAt(),
   },
