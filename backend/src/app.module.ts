@@ -25,6 +25,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { PositionSearchModule } from './modules/search/search.module';
 import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
+import { MatchingModule } from './modules/matching/matching.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         PositionSearchModule,
+        MatchingModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
