@@ -1,4 +1,5 @@
 import { fairEn } from './fair.en';
+import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -6,6 +7,7 @@ import type { MessageSchema } from './zh-CN';
 const en: MessageSchema = {
   ...fairEn,
   ...pipelineEn,
+  ...matchingEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -99,6 +101,7 @@ const en: MessageSchema = {
       seekerProfile: 'My profile',
       seekerPositions: 'Position search',
       seekerResume: 'My resume',
+      seekerRecommendations: 'Recommended for you',
       seekerApplications: 'My applications',
       seekerInterviews: 'Video interviews',
       employerProfile: 'Organisation',
@@ -133,6 +136,7 @@ const en: MessageSchema = {
       seekerProfile: 'Verify your real name; give your university, cohort and key-group details',
       seekerPositions: 'Search reviewed positions by major, city and pay, with the reasons they match',
       seekerResume: 'Keep your resume online and decide when employers see your contact details',
+      seekerRecommendations: 'Positions picked from your resume, with why each matches and what is missing',
       seekerApplications: 'Follow the status of every application and the employer’s answer',
       seekerInterviews: 'Wait in line and take video interviews in the browser',
       employerProfile: 'Keep your organisation details and credit code up to date for review',
