@@ -12,7 +12,7 @@ export const matchingEn: typeof matchingZhCN = {
       graduate: 'Graduate',
     },
     formula:
-      'Combined {combined} = 0.7 × fit {fit} + 0.3 × text relevance {relevance} (weights version {version})',
+      'Combined {combined} = 0.7 × fit {fit} + 0.3 × text relevance {relevance} (match weights {weights}, formula {formula})',
     nothingMissing: 'Every requirement is met',
     combined: 'Combined score',
     why: 'Why this position',

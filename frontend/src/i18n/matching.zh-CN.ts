@@ -9,7 +9,8 @@ export const matchingZhCN = {
       experience: '经验',
       graduate: '毕业生',
     },
-    formula: '综合分 {combined} = 0.7 × 匹配分 {fit} + 0.3 × 文本相关度 {relevance}（权重版本 {version}）',
+    formula:
+      '综合分 {combined} = 0.7 × 匹配分 {fit} + 0.3 × 文本相关度 {relevance}（匹配权重 {weights}，公式 {formula}）',
     nothingMissing: '各项要求均满足',
     combined: '综合分',
     why: '为什么推荐',
