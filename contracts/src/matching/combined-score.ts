@@ -24,10 +24,11 @@ export function combinedScore(
   bestEsScore: number,
 ): CombinedScore {
   if (esScore === null || bestEsScore <= 0) return { combined: fit.score, relevance: null };
-  const relevance = Math.min(1, Math.max(0, esScore / bestEsScore));
+  // Rounded first, so anyone can redo the sum from the two numbers the UI shows.
+  const relevance = Math.round(Math.min(1, Math.max(0, esScore / bestEsScore)) * 100) / 100;
   return {
     combined: Math.round(COMBINED_SCORE.fit * fit.score + COMBINED_SCORE.relevance * 100 * relevance),
-    relevance: Math.round(relevance * 100) / 100,
+    relevance,
   };
 }
 

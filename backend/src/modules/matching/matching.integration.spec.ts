@@ -1,6 +1,7 @@
-import { aliasName, RESUMES_INDEX } from '@platform/search';
+import { aliasName, indicesOfAlias, RESUMES_INDEX } from '@platform/search';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import {
   approvedAgency,
@@ -13,6 +14,7 @@ import {
 } from '../../test-support/fair-fixtures';
 import { readySeeker, resumeInput } from '../../test-support/seeker-fixtures';
 import { registerUser, startTestApp, TestApp } from '../../test-support/test-app';
+import { reindexResumes } from '../search/reindex';
 import { SearchSync } from '../search/search-sync.service';
 
 let t: TestApp;
@@ -194,5 +196,23 @@ describe('candidates for a position', () => {
     }
     const notAnId = await candidates(org.call, 'not-an-id');
     expect([notAnId.statusCode, notAnId.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
+describe('search:reindex for resumes', () => {
+  it('rebuilds the resumes index behind its alias with the searchable resumes only', async () => {
+    const word = uniqueWord();
+    const open = await readySeeker(t.app, {}, { skills: [word] });
+    const closed = await readySeeker(t.app, {}, { skills: [word], visibility: 'applied_only' });
+    await drain();
+    const client = t.app.get(SEARCH_CLIENT);
+    const alias = aliasName(t.config.SEARCH_INDEX_PREFIX, RESUMES_INDEX);
+    const before = await indicesOfAlias(client, alias);
+
+    const result = await reindexResumes(t.app.get(DATABASE), client, t.config.SEARCH_INDEX_PREFIX);
+    expect(result.previous).toEqual(before);
+    expect(await indicesOfAlias(client, alias)).toEqual([result.index]);
+    expect(await inResumeIndex(open.user.user.id)).toBe(true);
+    expect(await inResumeIndex(closed.user.user.id)).toBe(false);
   });
 });

@@ -41,11 +41,11 @@ export function toResumeDocument(resume: ResumeRow, profile: ProfileRow | null):
   ];
   return {
     userId: resume.userId,
-    headline: c.headline,
-    summary: c.summary,
+    headline: scrub(c.headline),
+    summary: scrub(c.summary),
     skills: c.skills,
     majors,
-    experienceText: c.experience.map((e) => `${e.role} ${e.organization} ${e.description}`).join('\n'),
+    experienceText: scrub(c.experience.map((e) => `${e.role} ${e.organization} ${e.description}`).join('\n')),
     certificates: c.certificates,
     expectedTitle: c.expectations.positionTitle,
     expectedDistricts: [c.expectations.district],
@@ -60,6 +60,15 @@ export function toResumeDocument(resume: ResumeRow, profile: ProfileRow | null):
     keyGroups: (profile?.flags ?? []).map((f) => f.flag).filter((f) => INDEXED_KEY_GROUPS.includes(f)),
     updatedAt: resume.updatedAt.toISOString(),
   };
+}
+
+/**
+ * Free text can hold what the index must not: a 身份证 number, a mobile number, an e-mail.
+ * They are cut out before indexing (contacts reach an employer only through the masked view).
+ */
+const SECRETS = [/\d{17}[\dXx]/g, /(?<!\d)1[3-9]\d{9}(?!\d)/g, /[\w.+-]+@[\w-]+(\.[\w-]+)+/g];
+export function scrub(text: string): string {
+  return SECRETS.reduce((t, pattern) => t.replace(pattern, '***'), text);
 }
 
 function yearsBetween(from: string, to: string): number {
