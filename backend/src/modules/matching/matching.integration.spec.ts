@@ -107,6 +107,28 @@ describe('recommendations for a seeker', () => {
     expect(other.combined).toBe(Math.round(0.7 * other.match.score + 30 * other.relevance));
   });
 
+  it('puts a key enterprise first among equally fitting positions (§2.6.5)', async () => {
+    const word = uniqueWord();
+    const same = { title: `会计 ${word}`, requirements: `熟悉 Excel 与 ${word}。`, graduateSuitable: true };
+    // The key enterprise posts first, so "newest first" alone would put it second.
+    const key = await unitWithPositions(same);
+    const {
+      ids: [plain],
+    } = await unitWithPositions(same);
+    await org.call('PATCH', `/api/employers/${key.unit.id}/flags`, { isKeyEnterprise: true });
+    const seeker = await readySeeker(t.app, {}, { skills: ['Excel', word] });
+    await drain();
+
+    const items: { position: { id: string; isKeyEnterprise: boolean }; match: { score: number } }[] = (
+      await seeker.call('GET', '/api/seekers/me/recommendations')
+    ).json().items;
+    const ids = items.map((i) => i.position.id);
+    expect(ids.indexOf(key.ids[0])).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(key.ids[0])).toBeLessThan(ids.indexOf(plain));
+    expect(items[ids.indexOf(key.ids[0])].match.score).toBe(items[ids.indexOf(plain)].match.score);
+    expect(items[ids.indexOf(key.ids[0])].position.isKeyEnterprise).toBe(true);
+  });
+
   it('asks for a resume first, and is for seekers only', async () => {
     const newcomer = await registerUser(t.app, ['seeker']);
     const none = await caller(t.app, newcomer.accessToken)('GET', '/api/seekers/me/recommendations');
