@@ -238,3 +238,33 @@ describe('search:reindex for resumes', () => {
     expect(await inResumeIndex(closed.user.user.id)).toBe(false);
   });
 });
+
+describe('with Elasticsearch unreachable', () => {
+  it('recommendations answer a stable 503, candidates still rank the applicants by fit alone', async () => {
+    const {
+      unit,
+      ids: [positionId],
+    } = await unitWithPositions({ title: '离线匹配验证岗位' });
+    const applicant = await readySeeker(t.app);
+    expect((await applicant.call('POST', `/api/positions/${positionId}/applications`)).statusCode).toBe(201);
+    const offline = await startTestApp({ ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
+    try {
+      const seekerOffline = caller(offline.app, applicant.user.accessToken);
+      const down = await seekerOffline('GET', '/api/seekers/me/recommendations');
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toEqual({
+        code: 'SEARCH_UNAVAILABLE',
+        message: expect.stringContaining('推荐服务暂不可用'),
+      });
+
+      const unitOffline = caller(offline.app, unit.user.accessToken);
+      const listed = await unitOffline('GET', `/api/positions/${positionId}/candidates`);
+      expect(listed.statusCode).toBe(200);
+      const [only] = listed.json().items;
+      expect(only).toMatchObject({ userId: applicant.user.user.id, source: 'applied', relevance: null });
+      expect(only.combined).toBe(only.match.score);
+    } finally {
+      await offline.close();
+    }
+  });
+});
