@@ -241,6 +241,21 @@ describe('a graduate opens 为你推荐 and sees why each position matches', () 
     await screenshot(page, 'recommendations-02-why');
   });
 
+  it('reads on a phone: the breakdown of the first position fits a narrow screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const first = page.getByTestId('recommendation').first();
+    await first.getByTestId('why').locator('.el-collapse-item__header').click();
+    await first.getByTestId('match-breakdown').waitFor();
+    // The collapse animates its height; the picture is taken once it has opened fully.
+    await page.waitForFunction(
+      () => !document.querySelector('.el-collapse-item__wrap')?.getAttribute('style')?.includes('height'),
+    );
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'recommendations-04-phone');
+  });
+
   it('shows the employer the graduate among the candidates of the fitting position, contacts hidden', async () => {
     const employerPage = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
