@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Drops and recreates the database named by the URL in argv[2]; the api migrates it at start.
+// Only disposable names: platform_e2e, platform_test, platform_bench, with an optional _suffix
+// (platform_e2e_b) so checkouts side by side each reset their own.
 import pg from 'pg';
 
 const url = new URL(process.argv[2]);

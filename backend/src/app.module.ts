@@ -26,6 +26,7 @@ import { PositionSearchModule } from './modules/search/search.module';
 import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
+import { MatchingModule } from './modules/matching/matching.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         ExportsModule,
         PositionSearchModule,
         TrainingModule,
+        MatchingModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

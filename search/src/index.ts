@@ -5,3 +5,5 @@ export * from './synonyms';
 export * from './courses-index';
 export * from './position-facets';
 export * from './position-suggestions';
+export * from './recommendations';
+export * from './resumes-index';

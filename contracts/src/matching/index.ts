@@ -1,1 +1,3 @@
 export * from './match-score';
+export * from './api';
+export * from './combined-score';

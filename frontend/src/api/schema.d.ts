@@ -1524,6 +1524,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/seekers/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_recommend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_candidatesFor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3210,6 +3242,84 @@ export interface components {
                 }[];
             };
             next: string[];
+        };
+        RecommendationListDto_Output: {
+            items: {
+                position: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    employerName: string;
+                    /** Format: uuid */
+                    fairId: string;
+                    district: string;
+                    salaryMin: number;
+                    salaryMax: number;
+                    education: string;
+                    experienceYears: number;
+                    graduateSuitable: boolean;
+                    isKeyEnterprise: boolean;
+                };
+                combined: number;
+                relevance: number | null;
+                match: {
+                    score: number;
+                    weightsVersion: string;
+                    factors: {
+                        /** @enum {string} */
+                        factor: "education" | "skills" | "district" | "salary" | "experience" | "graduate";
+                        points: number;
+                        max: number;
+                        detail: string;
+                    }[];
+                    missing: string[];
+                    missingText: string | null;
+                };
+            }[];
+            formulaVersion: string;
+        };
+        CandidateListDto_Output: {
+            items: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                university: string | null;
+                cohort: number | null;
+                headline: string;
+                skills: string[];
+                expectations: {
+                    district: string;
+                    salaryMin: number;
+                    salaryMax: number;
+                };
+                /** @enum {string} */
+                visibility: "searchable" | "applied_only" | "hidden";
+                /** @enum {string} */
+                source: "applied" | "searchable";
+                /** Format: uuid */
+                applicationId: string | null;
+                contacts: {
+                    phone: string | null;
+                    email: string | null;
+                    masked: boolean;
+                };
+                combined: number;
+                relevance: number | null;
+                match: {
+                    score: number;
+                    weightsVersion: string;
+                    factors: {
+                        /** @enum {string} */
+                        factor: "education" | "skills" | "district" | "salary" | "experience" | "graduate";
+                        points: number;
+                        max: number;
+                        detail: string;
+                    }[];
+                    missing: string[];
+                    missingText: string | null;
+                };
+            }[];
+            formulaVersion: string;
         };
     };
     responses: never;
@@ -5711,6 +5821,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseSearchResultDto_Output"];
+                };
+            };
+        };
+    };
+    MatchingController_recommend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationListDto_Output"];
+                };
+            };
+        };
+    };
+    MatchingController_candidatesFor: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateListDto_Output"];
                 };
             };
         };

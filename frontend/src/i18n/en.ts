@@ -1,4 +1,5 @@
 import { fairEn } from './fair.en';
+import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
 import { searchEn } from './search.en';
@@ -10,6 +11,7 @@ const en: MessageSchema = {
   ...pipelineEn,
   ...trainingEn,
   ...searchEn,
+  ...matchingEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -102,8 +104,8 @@ const en: MessageSchema = {
       fairs: 'Online fairs',
       search: 'Position search',
       seekerProfile: 'My profile',
-      seekerPositions: 'Position search',
       seekerResume: 'My resume',
+      seekerRecommendations: 'Recommended for you',
       seekerApplications: 'My applications',
       seekerInterviews: 'Video interviews',
       employerProfile: 'Organisation',
@@ -139,8 +141,8 @@ const en: MessageSchema = {
       fairs: 'See the running fairs, their sessions, employers and positions',
       search: 'Search published positions by words, district, pay and more',
       seekerProfile: 'Verify your real name; give your university, cohort and key-group details',
-      seekerPositions: 'Search reviewed positions by major, city and pay, with the reasons they match',
       seekerResume: 'Keep your resume online and decide when employers see your contact details',
+      seekerRecommendations: 'Positions picked from your resume, with why each matches and what is missing',
       seekerApplications: 'Follow the status of every application and the employer’s answer',
       seekerInterviews: 'Wait in line and take video interviews in the browser',
       employerProfile: 'Keep your organisation details and credit code up to date for review',

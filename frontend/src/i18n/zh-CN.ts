@@ -2,6 +2,7 @@
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
 import { fairZhCN } from './fair.zh-CN';
+import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
 import { searchZhCN } from './search.zh-CN';
@@ -11,6 +12,7 @@ const zhCN = {
   ...pipelineZhCN,
   ...trainingZhCN,
   ...searchZhCN,
+  ...matchingZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -103,8 +105,8 @@ const zhCN = {
       fairs: '网络双选会',
       search: '岗位搜索',
       seekerProfile: '个人信息',
-      seekerPositions: '岗位搜索',
       seekerResume: '我的简历',
+      seekerRecommendations: '为你推荐',
       seekerApplications: '我的投递',
       seekerInterviews: '视频面试',
       employerProfile: '单位信息',
@@ -140,8 +142,8 @@ const zhCN = {
       fairs: '查看正在举办的双选会、专场、参会单位和岗位',
       search: '按关键词、地区、薪资等搜索已发布的岗位',
       seekerProfile: '实名认证，填写学校、届别和重点群体信息',
-      seekerPositions: '按专业、城市、薪资搜索审核通过的岗位，查看匹配理由',
       seekerResume: '在线填写简历，决定联系方式何时对单位可见',
+      seekerRecommendations: '按简历推荐岗位，逐项说明匹配理由和欠缺之处',
       seekerApplications: '跟踪每一次投递的状态和单位反馈',
       seekerInterviews: '在浏览器中候场并参加视频面试',
       employerProfile: '维护单位信息和统一社会信用代码，提交审核',

@@ -63,8 +63,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     role: 'seeker',
     items: [
       { key: 'seekerProfile', icon: Postcard, path: '/seeker/profile' },
-      { key: 'seekerPositions', icon: Search, path: '/seeker/positions', soon: true },
       { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
+      { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
       { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],

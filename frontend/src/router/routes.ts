@@ -1,6 +1,7 @@
 import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
+import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
 import { TRAINING_MENU_PAGES, trainingPublicPages } from './training-routes';
 
@@ -32,6 +33,7 @@ export const MENU_PAGES: Record<string, Page> = {
   adminSettings: () => import('@/views/admin/settings/SettingsPage.vue'),
   ...PIPELINE_MENU_PAGES,
   ...TRAINING_MENU_PAGES,
+  ...MATCHING_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -125,6 +127,7 @@ export const routes: RouteRecordRaw[] = [
       ...featureRoutes,
       ...subPages,
       ...pipelineSubPages,
+      ...matchingSubPages,
       ...publicPages,
       ...trainingPublicPages,
     ],

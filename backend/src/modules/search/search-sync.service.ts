@@ -5,10 +5,12 @@ import type { estypes } from '@elastic/elasticsearch';
 import {
   aliasName,
   ensureIndex,
+  COURSES_INDEX,
+  IndexDefinition,
   indexVersion,
   indicesOfAlias,
-  PositionDocument,
   POSITIONS_INDEX,
+  RESUMES_INDEX,
   SearchClient,
 } from '@platform/search';
 import { Queue } from 'bullmq';
@@ -20,14 +22,31 @@ import { DATABASE, Database } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { loadPositionDocuments } from './position-documents';
 import { reindexPositions } from './reindex';
+import { loadCourseDocuments } from './course-documents';
+import { loadResumeDocuments } from './resume-documents';
 
-type BulkLine = estypes.BulkOperationContainer | PositionDocument;
+type EntityKind = (typeof searchOutbox.$inferInsert)['entity'];
+type BulkLine = estypes.BulkOperationContainer | object;
+
+/**
+ * What each outbox entity becomes: the index it lives in and the loader that returns the
+ * documents that should be there (an id the loader leaves out is deleted from the index).
+ */
+const ENTITY_KINDS: Record<
+  EntityKind,
+  { index: IndexDefinition; load: (tx: Executor, ids: string[]) => Promise<Map<string, object>> }
+> = {
+  position: { index: POSITIONS_INDEX, load: loadPositionDocuments },
+  resume: { index: RESUMES_INDEX, load: loadResumeDocuments },
+  course: { index: COURSES_INDEX, load: loadCourseDocuments },
+};
+const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
 const DRAIN_SCHEDULER_ID = 'drain-search-outbox';
 /** ES answers 409 to an older version and 404 to deleting what is not there: both mean "already done". */
 const HARMLESS = new Set([404, 409]);
 
 /**
- * Keeps the positions index in step with PostgreSQL through the outbox: writers record the ids
+ * Keeps the positions and resumes indices in step with PostgreSQL through the outbox: writers record the ids
  * they changed in their own transaction; the drain job indexes what is published and deletes the
  * rest, versioned by the time it read PostgreSQL, so a late, older write never wins.
  */
@@ -58,12 +77,18 @@ export class SearchSync implements OnApplicationBootstrap {
     }
   }
 
+  /** The positions alias (what position search reads). */
   get alias(): string {
-    return aliasName(this.config.SEARCH_INDEX_PREFIX, POSITIONS_INDEX);
+    return this.aliasOf('position');
   }
 
-  ensureIndex(): Promise<string> {
-    return ensureIndex(this.client, this.config.SEARCH_INDEX_PREFIX, POSITIONS_INDEX);
+  aliasOf(kind: EntityKind): string {
+    return aliasName(this.config.SEARCH_INDEX_PREFIX, ENTITY_KINDS[kind].index);
+  }
+
+  async ensureIndex(): Promise<void> {
+    for (const kind of KINDS)
+      await ensureIndex(this.client, this.config.SEARCH_INDEX_PREFIX, ENTITY_KINDS[kind].index);
   }
 
   /**
@@ -96,6 +121,11 @@ export class SearchSync implements OnApplicationBootstrap {
         .values(positionIds.map((entityId) => ({ entity: 'position' as const, entityId })));
   }
 
+  /** A seeker's resume (its content, visibility or the profile fields it carries changed). */
+  async recordResume(tx: Executor, userId: string): Promise<void> {
+    await tx.insert(searchOutbox).values({ entity: 'resume', entityId: userId });
+  }
+
   /** Every position of an employer (its name, industry or key-enterprise flag is in each document). */
   async recordEmployer(tx: Executor, employerId: string): Promise<void> {
     await tx.execute(
@@ -125,18 +155,27 @@ export class SearchSync implements OnApplicationBootstrap {
   async drain(batchSize = 500): Promise<{ indexed: number; deleted: number; remaining: number }> {
     await this.ensureIndex();
     const result = await this.db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: number; entity_id: string }>(
-        sql`select id, entity_id from ${searchOutbox} where entity = 'position' order by id limit ${batchSize} for update skip locked`,
+      const rows = await tx.execute<{ id: number; entity: EntityKind; entity_id: string }>(
+        sql`select id, entity, entity_id from ${searchOutbox} order by id limit ${batchSize} for update skip locked`,
       );
       if (!rows.rows.length) return { indexed: 0, deleted: 0 };
-      const ids = [...new Set(rows.rows.map((r) => r.entity_id))];
       const version = Date.now();
-      const documents = await loadPositionDocuments(tx, ids);
-      const operations = ids.flatMap((id): BulkLine[] => {
-        const doc = documents.get(id);
-        const meta = { _index: this.alias, _id: id, version, version_type: 'external_gte' as const };
-        return doc ? [{ index: meta }, doc] : [{ delete: meta }];
-      });
+      let indexed = 0;
+      let deleted = 0;
+      const operations: BulkLine[] = [];
+      for (const kind of KINDS) {
+        const ids = [...new Set(rows.rows.filter((r) => r.entity === kind).map((r) => r.entity_id))];
+        if (!ids.length) continue;
+        const documents = await ENTITY_KINDS[kind].load(tx, ids);
+        const alias = this.aliasOf(kind);
+        for (const id of ids) {
+          const doc = documents.get(id);
+          const meta = { _index: alias, _id: id, version, version_type: 'external_gte' as const };
+          operations.push(...(doc ? [{ index: meta }, doc] : [{ delete: meta }]));
+        }
+        indexed += documents.size;
+        deleted += ids.length - documents.size;
+      }
       const response = await this.client.bulk({ operations });
       const failures = response.items
         .map((item) => Object.values(item)[0])
@@ -151,12 +190,10 @@ export class SearchSync implements OnApplicationBootstrap {
           rows.rows.map((r) => Number(r.id)),
         ),
       );
-      return { indexed: documents.size, deleted: ids.length - documents.size };
+      return { indexed, deleted };
     });
     const [{ n }] = (
-      await this.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from ${searchOutbox} where entity = 'position'`,
-      )
+      await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
     ).rows;
     return { ...result, remaining: n };
   }
@@ -164,11 +201,11 @@ export class SearchSync implements OnApplicationBootstrap {
   /** Drains until the outbox is empty and makes the result visible to searches (tests, reindex). */
   async drainAll(): Promise<void> {
     while ((await this.drain(1000)).remaining > 0);
-    await this.client.indices.refresh({ index: this.alias });
+    await this.client.indices.refresh({ index: KINDS.map((kind) => this.aliasOf(kind)) });
   }
 
-  async pending(positionId: string): Promise<number> {
-    const rows = await this.db.select().from(searchOutbox).where(eq(searchOutbox.entityId, positionId));
+  async pending(entityId: string): Promise<number> {
+    const rows = await this.db.select().from(searchOutbox).where(eq(searchOutbox.entityId, entityId));
     return rows.length;
   }
 }

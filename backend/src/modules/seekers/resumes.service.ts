@@ -15,6 +15,7 @@ import {
 import { DATABASE, Database } from '../../infra/database/database';
 import { containsPattern } from '../../infra/database/like';
 import { assertApproved, EmployersService } from '../employers/employers.service';
+import { SearchSync } from '../search/search-sync.service';
 
 type ResumeRow = typeof resumes.$inferSelect;
 interface Owner {
@@ -36,6 +37,7 @@ export class ResumesService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly employers: EmployersService,
+    private readonly searchSync: SearchSync,
   ) {}
 
   async mine(actor: Actor): Promise<ResumeView> {
@@ -52,10 +54,15 @@ export class ResumesService {
         'The lowest expected salary is above the highest. 期望薪资下限不能高于上限。',
         { field: 'expectations.salaryMin' },
       );
-    await this.db
-      .insert(resumes)
-      .values({ userId: actor.userId, content, visibility })
-      .onConflictDoUpdate({ target: resumes.userId, set: { content, visibility, updatedAt: new Date() } });
+    // The outbox row commits with the resume: a resume made hidden always leaves the index.
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(resumes)
+        .values({ userId: actor.userId, content, visibility })
+        .onConflictDoUpdate({ target: resumes.userId, set: { content, visibility, updatedAt: new Date() } });
+      await this.searchSync.recordResume(tx, actor.userId);
+    });
+    this.searchSync.kick();
     return this.mine(actor);
   }
 

@@ -9,6 +9,7 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { fairSeekers, seekerProfiles } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { FairsService } from '../fairs/fairs.service';
+import { SearchSync } from '../search/search-sync.service';
 
 type ProfileRow = typeof seekerProfiles.$inferSelect;
 export interface ProfileInput {
@@ -27,6 +28,7 @@ export class SeekersService {
     @Inject(DATABASE) private readonly db: Database,
     private readonly pii: PiiCipher,
     private readonly fairs: FairsService,
+    private readonly searchSync: SearchSync,
   ) {}
 
   async profile(userId: string) {
@@ -77,10 +79,15 @@ export class SeekersService {
 
   async updateProfile(actor: Actor, input: ProfileInput) {
     const values = { ...input, leftSchoolOn: input.leftSchoolOn ?? null, updatedAt: new Date() };
-    await this.db
-      .insert(seekerProfiles)
-      .values({ userId: actor.userId, ...values })
-      .onConflictDoUpdate({ target: seekerProfiles.userId, set: values });
+    // Cohort, major, degree and key-group flags are part of the resume document too.
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(seekerProfiles)
+        .values({ userId: actor.userId, ...values })
+        .onConflictDoUpdate({ target: seekerProfiles.userId, set: values });
+      await this.searchSync.recordResume(tx, actor.userId);
+    });
+    this.searchSync.kick();
     return this.profile(actor.userId);
   }
 

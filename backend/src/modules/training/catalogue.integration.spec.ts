@@ -138,3 +138,50 @@ describe('training catalogue (training.md §2.3)', () => {
     expect((await org.call('GET', '/api/training/courses/not-a-uuid')).json().code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('course search (the courses index, kept in sync through the outbox)', () => {
+  it('finds a published course by its words, filters by the catalogue day, and forgets it when withdrawn', async () => {
+    const { SearchSync } = await import('../search/search-sync.service');
+    const drain = () => t.app.get(SearchSync).drainAll();
+    const refresh = async () => {
+      await drain();
+      const { SEARCH_CLIENT } = await import('../../infra/search/search.module');
+      await t.app.get(SEARCH_CLIENT).indices.refresh({ index: t.app.get(SearchSync).aliasOf('course') });
+    };
+    const school = await institution(org.call, { name: '渝北育婴职业培训学校' });
+    const title = `婴幼儿照护搜索验证${Date.now()}`;
+    const course = (
+      await org.call('POST', '/api/training/courses', courseInput(school.id, null, { title }))
+    ).json();
+    await org.call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+    await refresh();
+    const search = (query: string) => t.app.inject({ method: 'GET', url: `/api/search/courses?${query}` });
+
+    const found = (await search(`q=${encodeURIComponent(title)}`)).json();
+    expect(found.items.map((c: { id: string }) => c.id)).toEqual([course.id]);
+    expect(found.items[0].highlight.title[0]).toContain('<em>');
+    const onlyToday = `q=${encodeURIComponent(title)}&subsidisableOn=today`;
+    expect((await search(onlyToday)).json().total).toBe(0);
+
+    for (const [catalogue, subjectId] of [
+      ['institution', school.id],
+      ['project', course.id],
+    ])
+      await org.call('POST', '/api/training/listings', {
+        catalogue,
+        subjectId,
+        listedFrom: daysFromToday(-1),
+        listedUntil: null,
+        source: '渝人社办〔2020〕28号',
+      });
+    await refresh();
+    expect((await search(onlyToday)).json().total).toBe(1);
+    expect((await search(`${onlyToday.replace('today', daysFromToday(-3))}`)).json().total).toBe(0);
+
+    await org.call('POST', `/api/training/courses/${course.id}/status`, { status: 'withdrawn' });
+    await refresh();
+    expect((await search(`q=${encodeURIComponent(title)}`)).json().total).toBe(0);
+    expect((await search('level=level9')).json().code).toBe('VALIDATION_FAILED');
+    expect((await search('subsidisableOn=yesterday')).json().code).toBe('VALIDATION_FAILED');
+  });
+});
