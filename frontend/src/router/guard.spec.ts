@@ -56,7 +56,11 @@ describe('the routes behind the menu', () => {
       expect(decideAccess(to, guest)).toBe(true);
       expect(decideAccess(to, seeker)).toBe(true);
     }
-    expect(PUBLIC_NAV_ITEMS.map((item) => router.resolve(item.path!).name)).toEqual(['fairs', 'search', 'courses']);
+    expect(PUBLIC_NAV_ITEMS.map((item) => router.resolve(item.path!).name)).toEqual([
+      'fairs',
+      'search',
+      'courses',
+    ]);
   });
 
   it('let an administrator act as an organizer, as the api does', () => {
