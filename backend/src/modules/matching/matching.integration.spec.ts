@@ -87,7 +87,11 @@ describe('recommendations for a seeker', () => {
     expect(body.formulaVersion).toBe('combined-2026.1');
     expect(body.items[0].position.id).toBe(fitting);
     expect(body.items[0].match).toMatchObject({ score: 100, missing: [], missingText: null });
-    expect(body.items[0].combined).toBe(100);
+    // Other test files publish positions into the same index, so the best text score of the
+    // query may belong to one of theirs: check the formula, not a fixed 100.
+    const { relevance, combined } = body.items[0];
+    expect(relevance).toBeGreaterThan(0.5);
+    expect(combined).toBe(Math.round(0.7 * 100 + 0.3 * 100 * relevance));
     expect(body.items[0].match.factors.map((f: { factor: string }) => f.factor)).toEqual([
       'education',
       'skills',
