@@ -18,7 +18,11 @@ export function positionsIndexWith(variant: AnalyzerVariant): IndexDefinition {
   const segmented = Object.fromEntries(
     Object.entries(analyzers).map(([name, analyzer]) => [
       name,
-      { ...analyzer, tokenizer: 'smartcn_tokenizer', filter: [analyzer.filter ?? []].flat().filter((f) => f !== 'cjk_bigram') },
+      {
+        ...analyzer,
+        tokenizer: 'smartcn_tokenizer',
+        filter: [analyzer.filter ?? []].flat().filter((f) => f !== 'cjk_bigram'),
+      },
     ]),
   );
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POSITIONS_INDEX } from '../positions-index';
-import { judgedSetProblems, loadJudgedSet } from './judged-set';
+import { type JudgedSet, judgedSetProblems, loadJudgedSet } from './judged-set';
 
 describe('judged set', () => {
   const set = loadJudgedSet();
@@ -22,9 +22,12 @@ describe('judged set', () => {
   });
 
   it('names what is wrong with a broken set', () => {
-    const broken = {
+    const broken: JudgedSet = {
       ...set,
-      queries: [{ id: 'x', q: '会计', kind: 'title' as const, ratings: { nope: 4 } }, { id: 'y', q: ' ', kind: 'title' as const, ratings: {} }],
+      queries: [
+        { id: 'x', q: '会计', kind: 'title', ratings: { nope: 4 } },
+        { id: 'y', q: ' ', kind: 'title', ratings: {} },
+      ],
     };
     expect(judgedSetProblems(broken)).toEqual([
       'x: rates unknown document nope',

@@ -44,7 +44,8 @@ export function judgedSetProblems(set: JudgedSet): string[] {
         problems.push(`${query.id}: grade ${grade} of ${id} is not 0..3`);
     }
     const relevant = Object.values(query.ratings).some((grade) => grade > 0);
-    if (query.kind === 'negative' && relevant) problems.push(`${query.id}: negative query with a relevant doc`);
+    if (query.kind === 'negative' && relevant)
+      problems.push(`${query.id}: negative query with a relevant doc`);
     if (query.kind !== 'negative' && !relevant) problems.push(`${query.id}: no relevant document`);
   }
   return problems;

@@ -24,12 +24,7 @@ function discounted(grades: number[]): number {
 }
 
 /** `recall` with `relevant_rating_threshold`: relevant docs in the top k over all relevant docs (0 when none). */
-export function recallAtK(
-  hits: string[],
-  ratings: Record<string, number>,
-  k: number,
-  threshold = 1,
-): number {
+export function recallAtK(hits: string[], ratings: Record<string, number>, k: number, threshold = 1): number {
   const relevant = Object.entries(ratings).filter(([, grade]) => grade >= threshold);
   if (!relevant.length) return 0;
   const found = new Set(hits.slice(0, k));

@@ -34,12 +34,8 @@ export interface EvalResult {
  * the size.
  */
 export function rankedRequest(q: string): estypes.SearchRequest {
-  const { aggs, highlight, track_total_hits, size, ...ranking } = buildPositionSearch({
-    q,
-    sort: 'relevance',
-    size: RECALL_K,
-  });
-  void aggs, highlight, track_total_hits, size;
+  const ranking = buildPositionSearch({ q, sort: 'relevance', size: RECALL_K });
+  for (const key of ['aggs', 'highlight', 'track_total_hits', 'size'] as const) delete ranking[key];
   return ranking;
 }
 

@@ -34,7 +34,8 @@ export function evalMarkdown(at: string, results: Record<AnalyzerVariant, EvalRe
     '| id | query | kind | nDCG@10 | recall@20 | top hits |',
     '|---|---|---|---|---|---|',
     ...worst.map(
-      (q) => `| ${q.id} | ${q.q} | ${q.kind} | ${f3(q.ndcg)} | ${f3(q.recall)} | ${q.top.slice(0, 5).join(' ')} |`,
+      (q) =>
+        `| ${q.id} | ${q.q} | ${q.kind} | ${f3(q.ndcg)} | ${f3(q.recall)} | ${q.top.slice(0, 5).join(' ')} |`,
     ),
     '',
     '## Queries with nothing relevant (hits returned, fewer is better)',
@@ -52,7 +53,9 @@ export function evalMarkdown(at: string, results: Record<AnalyzerVariant, EvalRe
     ...production.queries.map(
       (q, i) =>
         `| ${q.id} | ${q.q} | ${q.kind} | ` +
-        variants.map((v) => `${f3(results[v].queries[i].ndcg)} | ${f3(results[v].queries[i].recall)}`).join(' | ') +
+        variants
+          .map((v) => `${f3(results[v].queries[i].ndcg)} | ${f3(results[v].queries[i].recall)}`)
+          .join(' | ') +
         ' |',
     ),
     '',
