@@ -3,7 +3,7 @@ import { createSearchClient } from '../client';
 import { buildPositionSearch } from '../positions-index';
 import { positionsIndexWith } from './analyzer-variants';
 import { loadJudgedSet } from './judged-set';
-import { evaluate, rankedRequest, withJudgedIndex } from './rank-eval';
+import { evaluate, rankedRequest, rankEvalBody, withJudgedIndex } from './rank-eval';
 
 // Against the real node. Floors: measured 0.790 nDCG@10 and 0.751 recall@20 on 2026-12-02
 // (district words not yet searchable), minus a margin for small ranking changes.
@@ -50,5 +50,17 @@ describe('relevance of positions search on the judged set', () => {
         filter: ['cjk_width', 'lowercase', 'position_synonyms'],
       },
     });
+  });
+});
+
+describe('the _rank_eval request', () => {
+  it('rates each judged query with the production request, leaving the negatives out', () => {
+    const body = rankEvalBody(set, 'idx', { dcg: { k: 10, normalize: true } });
+    const judged = set.queries.filter((q) => q.kind !== 'negative');
+    expect(body.requests.map((r) => r.id)).toEqual(judged.map((q) => q.id));
+    const first = body.requests[0];
+    expect(first.request).toEqual(rankedRequest(judged[0].q));
+    expect(first.ratings).toContainEqual({ _index: 'idx', _id: 'judged-01', rating: 3 });
+    expect(body.metric).toEqual({ dcg: { k: 10, normalize: true } });
   });
 });
