@@ -88,6 +88,11 @@ export default async function searchBench() {
     for (const variant of ['cjk_bigram', ...opts.analyzers.filter((a) => a !== 'cjk_bigram')])
       variants[variant] = await plainBulk(client, search, variant, bodies);
     await relevance(client, variants);
+    // The comparison indices are done with; the drained one stays for the latency rounds.
+    await search.dropIndices(
+      client,
+      Object.values(variants).map((v) => v.index),
+    );
     const latency = await latencies(client, search, opts);
     report(opts, published.length, drain, variants, latency);
   } finally {
