@@ -10,7 +10,8 @@ import { evaluate, rankedRequest, rankEvalBody, withJudgedIndex } from './rank-e
 const NDCG_FLOOR = 0.7;
 const RECALL_FLOOR = 0.65;
 const client = createSearchClient({ url: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200' });
-const prefix = process.env.TEST_SEARCH_INDEX_PREFIX ?? 'eval_test';
+// Its own throwaway index per run, so parallel checkouts never meet.
+const prefix = `eval_test_${process.pid}_${Date.now().toString(36)}`;
 const set = loadJudgedSet();
 
 afterAll(() => client.close());
