@@ -151,14 +151,22 @@ export class SearchSync implements OnApplicationBootstrap {
       .catch((error: Error) => this.logger.warn({ err: error }, 'could not enqueue a search drain'));
   }
 
-  /** One batch: index or delete, then forget the outbox rows; on any real failure nothing is forgotten. */
-  async drain(batchSize = 500): Promise<{ indexed: number; deleted: number; remaining: number }> {
+  /**
+   * One batch: index or delete, then forget the outbox rows; on any real failure nothing is
+   * forgotten. `afterId` lets a loop continue past the rows it just deleted instead of walking
+   * their dead tuples again; `more` says the batch was full. No count of the whole table: on a
+   * large backfill that count made every batch slower than the last.
+   */
+  async drain(
+    batchSize = 500,
+    afterId = 0,
+  ): Promise<{ indexed: number; deleted: number; more: boolean; lastId: number }> {
     await this.ensureIndex();
-    const result = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const rows = await tx.execute<{ id: number; entity: EntityKind; entity_id: string }>(
-        sql`select id, entity, entity_id from ${searchOutbox} order by id limit ${batchSize} for update skip locked`,
+        sql`select id, entity, entity_id from ${searchOutbox} where id > ${afterId} order by id limit ${batchSize} for update skip locked`,
       );
-      if (!rows.rows.length) return { indexed: 0, deleted: 0 };
+      if (!rows.rows.length) return { indexed: 0, deleted: 0, more: false, lastId: afterId };
       const version = Date.now();
       let indexed = 0;
       let deleted = 0;
@@ -190,17 +198,25 @@ export class SearchSync implements OnApplicationBootstrap {
           rows.rows.map((r) => Number(r.id)),
         ),
       );
-      return { indexed, deleted };
+      const lastId = Number(rows.rows[rows.rows.length - 1].id);
+      return { indexed, deleted, more: rows.rows.length === batchSize, lastId };
     });
-    const [{ n }] = (
-      await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
-    ).rows;
-    return { ...result, remaining: n };
   }
 
-  /** Drains until the outbox is empty and makes the result visible to searches (tests, reindex). */
+  /**
+   * Drains until the outbox is empty, rows other drains hold included, and makes the result
+   * visible to searches (tests, reindex).
+   */
   async drainAll(): Promise<void> {
-    while ((await this.drain(1000)).remaining > 0);
+    for (;;) {
+      let batch = await this.drain(1000);
+      while (batch.more) batch = await this.drain(1000, batch.lastId);
+      const [{ n }] = (
+        await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
+      ).rows;
+      if (n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await this.client.indices.refresh({ index: KINDS.map((kind) => this.aliasOf(kind)) });
   }
 

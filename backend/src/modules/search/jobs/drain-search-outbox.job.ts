@@ -15,11 +15,12 @@ export class DrainSearchOutboxJob implements JobHandler<
   async handle(payload: DrainSearchOutboxPayload): Promise<{ indexed: number; deleted: number }> {
     let indexed = 0;
     let deleted = 0;
-    for (;;) {
-      const batch = await this.sync.drain(payload.batchSize);
+    for (let afterId = 0; ;) {
+      const batch = await this.sync.drain(payload.batchSize, afterId);
       indexed += batch.indexed;
       deleted += batch.deleted;
-      if (batch.indexed + batch.deleted === 0 || batch.remaining === 0) return { indexed, deleted };
+      if (!batch.more) return { indexed, deleted };
+      afterId = batch.lastId;
     }
   }
 }
