@@ -37,3 +37,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function uniquePhone(): string {
   return `136${String(Date.now() % 1e8).padStart(8, '0')}`;
 }
+
+/** A 身份证 number of someone born in `birthYear` (Chongqing), with a correct GB 11643 check character. */
+export function residentIdNumber(birthYear: number): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const sequence = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const first17 = `500103${birthYear}${month}${day}${sequence}`;
+  const sum = weights.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11];
+}

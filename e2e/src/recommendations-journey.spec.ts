@@ -1,7 +1,7 @@
 import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot as save } from './browser';
+import { BASE_URL, launchBrowser, residentIdNumber, screenshot as save } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -53,14 +53,6 @@ async function call<T>(method: string, path: string, token?: string, body?: unkn
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** A 身份证 number born in `birthYear` with a correct GB 11643 check character. */
-function residentIdNumber(birthYear: number): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const first17 = `500103${birthYear}0${1 + Math.floor(Math.random() * 9)}1${Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const sum = weights.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
 }
 
 /** A fair, an approved employer with two published positions (one fits the graduate, one is a stretch). */

@@ -1,7 +1,7 @@
 import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot as save, uniquePhone } from './browser';
+import { BASE_URL, launchBrowser, residentIdNumber, screenshot as save, uniquePhone } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -50,6 +50,40 @@ function addDays(date: string, days: number): string {
 
 const login = (identifier: string, password: string) =>
   call<{ accessToken: string }>('POST', '/api/auth/login', undefined, { identifier, password });
+
+/** This year's 软件工程 graduate with a resume naming the skills the 渝北 positions ask for. */
+async function setUpGraduate(): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const { accessToken } = await call<{ accessToken: string }>('POST', '/api/auth/register', undefined, {
+    phone: graduateAccount.phone,
+    displayName: graduateAccount.name,
+    password: graduateAccount.password,
+    roles: ['seeker'],
+  });
+  await call('POST', '/api/seekers/me/verification', accessToken, {
+    realName: '王小川',
+    idNumber: residentIdNumber(year - 22),
+  });
+  await call('PUT', '/api/seekers/me', accessToken, {
+    university: '重庆大学',
+    major: '软件工程',
+    degree: 'bachelor',
+    cohort: year,
+    flags: [],
+  });
+  await call('PUT', '/api/resumes/me', accessToken, {
+    headline: '软件工程专业应届毕业生',
+    summary: '参与过校园软件开发项目。',
+    education: [
+      { school: '重庆大学', major: '软件工程', degree: 'bachelor', from: `${year - 4}-09`, to: `${year}-06` },
+    ],
+    experience: [],
+    skills: ['Java', 'Vue', 'MySQL'],
+    certificates: [],
+    expectations: { positionTitle: '软件开发工程师', district: '渝北区', salaryMin: 8000, salaryMax: 15000 },
+    visibility: 'searchable',
+  });
+}
 
 /** A running fair, an approved employer in it and three published positions, all through the api. */
 async function seedPositions(): Promise<void> {
@@ -154,12 +188,7 @@ const card = (page: Page, id: string) =>
 
 beforeAll(async () => {
   await seedPositions();
-  await call('POST', '/api/auth/register', undefined, {
-    phone: graduateAccount.phone,
-    displayName: graduateAccount.name,
-    password: graduateAccount.password,
-    roles: ['seeker'],
-  });
+  await setUpGraduate();
   await untilIndexed();
   browser = await launchBrowser();
   desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -263,5 +292,23 @@ describe('a graduate searches positions, narrows them by salary and opens one', 
     await graduate.getByTestId('position-title').waitFor();
     expect(await graduate.getByTestId('position-title').innerText()).toBe(seeded.senior.title);
     expect(new URL(graduate.url()).pathname).toBe(`/fairs/${seeded.fairId}/positions/${seeded.senior.id}`);
+  });
+
+  it('opens 为你推荐 and sees why each position matches, factor by factor', async () => {
+    await graduate.locator('[data-nav="seekerRecommendations"]').click();
+    await graduate.getByTestId('recommendations').waitFor();
+    const first = graduate.getByTestId('recommendation').first();
+    await first.waitFor();
+    // Other journeys' positions share the index; the two 渝北 ones fit this graduate best.
+    const titles = await graduate.getByTestId('recommendation-title').allInnerTexts();
+    expect(titles.some((title) => [seeded.senior.title, seeded.modest.title].includes(title))).toBe(true);
+    await first.getByTestId('why').locator('.el-collapse-item__header').click();
+    const breakdown = first.getByTestId('match-breakdown');
+    await breakdown.waitFor();
+    const points = await breakdown.getByTestId('factor-points').allInnerTexts();
+    expect(points).toHaveLength(6);
+    for (const value of points) expect(value).toMatch(/^\d+\/\d+$/);
+    expect(await breakdown.innerText()).toContain('技能');
+    await screenshot(graduate, 'search-06-recommendations-why');
   });
 });

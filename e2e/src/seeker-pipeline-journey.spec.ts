@@ -1,7 +1,7 @@
 import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot as save, uniquePhone } from './browser';
+import { BASE_URL, launchBrowser, residentIdNumber, screenshot as save, uniquePhone } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -22,17 +22,6 @@ let browser: Browser;
 let graduate: Page;
 let recruiter: Page;
 let fairId = '';
-
-/** A 身份证 number born in `birthYear` with a correct GB 11643 check character. */
-function residentIdNumber(birthYear: number): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const sequence = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const first17 = `500103${birthYear}${month}${day}${sequence}`;
-  const sum = weights.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
