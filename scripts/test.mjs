@@ -98,8 +98,8 @@ async function main() {
   await run('node', ['backend/dist/database/seed.js'], e2eEnv);
   const stack = await startStack({ port: E2E_PORT, env: E2E_ENV, logDir: join(ROOT, 'e2e/artifacts/logs') });
   try {
-    // E2E_SPEC=search runs the journeys whose file names contain "search".
-    const filters = process.env.E2E_SPEC ? [process.env.E2E_SPEC] : [];
+    // E2E_SPEC=search,training runs the journeys whose file names contain "search" or "training".
+    const filters = process.env.E2E_SPEC ? process.env.E2E_SPEC.split(',') : [];
     await vitest('e2e', { E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}` }, filters);
   } finally {
     await stack.stop();
