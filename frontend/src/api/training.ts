@@ -8,7 +8,9 @@ import type {
   PlatformInput,
   PlatformView,
 } from '@platform/contracts/training/api';
+import type { CourseKind, SkillLevel } from '@platform/contracts/training/catalog';
 import { api } from './client';
+import type { components } from './schema';
 import { read } from './read';
 
 export type {
@@ -54,8 +56,19 @@ export interface CourseSearchResult {
   next: string | null;
 }
 
+/** The api takes each list filter as a list; the catalogue page picks one value of each. */
 export function searchCourses(filters: CourseSearchFilters): Promise<CourseSearchResult> {
-  return read(api.GET('/api/search/courses', { params: { query: { ...filters, size: 20 } } }));
+  const { occupation, level, kind, district, ...rest } = filters;
+  const list = <T extends string>(value?: string) => (value ? [value as T] : undefined);
+  const query = {
+    ...rest,
+    occupation: list(occupation),
+    level: list<SkillLevel>(level),
+    kind: list<CourseKind>(kind),
+    district: list(district),
+    size: 20,
+  };
+  return read(api.GET('/api/search/courses', { params: { query } }));
 }
 
 export function getCourse(id: string, on?: string): Promise<CourseView> {
@@ -97,7 +110,9 @@ export function createPlatform(body: PlatformInput): Promise<PlatformView> {
 }
 
 export function addListing(body: ListingInput): Promise<ListingView> {
-  return read(api.POST('/api/training/listings', { body }));
+  // The generated type reads the nullable listedUntil as string[] (see fair-types.ts).
+  const typed = body as unknown as components['schemas']['ListingInputDto'];
+  return read(api.POST('/api/training/listings', { body: typed }));
 }
 
 export function endListing(id: string, listedUntil: string): Promise<ListingView> {
