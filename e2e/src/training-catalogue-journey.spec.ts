@@ -91,7 +91,7 @@ describe('anyone browses the training catalogue; staff keep it', () => {
       { timeout: 60_000, interval: 500 },
     );
     await page.goto(`${BASE_URL}/courses`);
-    await page.getByTestId('course-search-input').locator('input').fill(`育婴员 ${suffix}`);
+    await page.getByTestId('course-search-input').fill(`育婴员 ${suffix}`);
     await page.getByRole('button', { name: '搜索' }).click();
     await page.getByTestId('subsidisable-today').click();
     const result = page.getByTestId('course-results').locator('a', { hasText: courseTitle });
