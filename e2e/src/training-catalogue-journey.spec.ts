@@ -41,11 +41,17 @@ async function seedCatalogue(): Promise<void> {
     kind: 'training_institution',
     district: '渝北区',
   });
+  const site = await call<{ id: string }>('POST', '/api/training/platforms', {
+    name: `中国职业培训在线${suffix}`,
+    url: 'http://px.class.com.cn',
+    kind: 'mohrss',
+    operator: '人力资源社会保障部',
+  });
   const course = await call<{ id: string }>('POST', '/api/training/courses', {
     code: `YY-${suffix}`,
     title: courseTitle,
     institutionId: school.id,
-    platformId: null,
+    platformId: site.id,
     occupation: '育婴员',
     level: 'level5',
     kind: 'domestic_service',
@@ -60,6 +66,7 @@ async function seedCatalogue(): Promise<void> {
   for (const [catalogue, subjectId] of [
     ['institution', school.id],
     ['project', course.id],
+    ['platform', site.id],
   ])
     await call('POST', '/api/training/listings', {
       catalogue,
@@ -109,7 +116,7 @@ describe('anyone browses the training catalogue; staff keep it', () => {
     const text = await checks.innerText();
     expect(text).toContain('培训机构目录');
     expect(text).toContain('在目录内');
-    expect(text).toContain('不需要（无线上平台）');
+    expect(text).toContain('遴选线上培训平台');
     expect(await page.locator('body').innerText()).toContain('当天可申请培训补贴');
     await screenshot(page, 'training-02-course');
   });

@@ -9,7 +9,7 @@ import {
   trainingPlatforms,
 } from '../../database/schema';
 
-/** A course taught without an online platform needs no platform listing: it holds on every day. */
+/** A fully offline course needs no platform listing: that condition holds on every day. */
 const ALWAYS: DateRange[] = [{ gte: '1900-01-01' }];
 
 /** The published courses among `ids`, as index documents (anything else is to be deleted). */
@@ -54,7 +54,7 @@ export async function loadCourseDocuments(db: Executor, ids: string[]): Promise<
         onlineHours: hours.online,
         institutionListed: ranges('institution', institution.id),
         projectListed: ranges('project', course.id),
-        platformSelected: platform ? ranges('platform', platform.id) : ALWAYS,
+        platformSelected: platform ? ranges('platform', platform.id) : hours.online > 0 ? [] : ALWAYS,
         updatedAt: course.updatedAt.toISOString(),
       };
       return [course.id, doc];

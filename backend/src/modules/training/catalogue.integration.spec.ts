@@ -94,13 +94,22 @@ describe('training catalogue (training.md §2.3)', () => {
 
   it('keeps drafts from the public, shows published courses to anyone, and checks roles', async () => {
     const school = await institution(org.call);
-    const course = (await org.call('POST', '/api/training/courses', courseInput(school.id, null))).json();
+    const offline = courseInput(school.id, null, {
+      modules: [
+        { name: '理论', kind: 'theory', hours: 20, delivery: 'offline' },
+        { name: '实训', kind: 'practical', hours: 20, delivery: 'offline' },
+      ],
+    });
+    const course = (await org.call('POST', '/api/training/courses', offline)).json();
     const anonymous = (url: string) => t.app.inject({ method: 'GET', url });
     expect((await anonymous(`/api/training/courses/${course.id}`)).statusCode).toBe(404);
     await org.call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
     const shown = await anonymous(`/api/training/courses/${course.id}`);
     expect(shown.statusCode).toBe(200);
+    // Taught offline: no platform needed. Online hours without a platform could not be subsidised.
     expect(shown.json().catalogue.platformSelected).toBeNull();
+    const online = (await org.call('POST', '/api/training/courses', courseInput(school.id, null))).json();
+    expect(online.catalogue.platformSelected).toBe(false);
 
     const trainee = caller(t.app, (await registerUser(t.app, ['trainee'])).accessToken);
     expect((await trainee('POST', '/api/training/courses', courseInput(school.id, null))).json().code).toBe(
@@ -149,9 +158,10 @@ describe('course search (the courses index, kept in sync through the outbox)', (
       await t.app.get(SEARCH_CLIENT).indices.refresh({ index: t.app.get(SearchSync).aliasOf('course') });
     };
     const school = await institution(org.call, { name: '渝北育婴职业培训学校' });
+    const site = await platform(org.call);
     const title = `婴幼儿照护搜索验证${Date.now()}`;
     const course = (
-      await org.call('POST', '/api/training/courses', courseInput(school.id, null, { title }))
+      await org.call('POST', '/api/training/courses', courseInput(school.id, site.id, { title }))
     ).json();
     await org.call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
     await refresh();
@@ -166,6 +176,7 @@ describe('course search (the courses index, kept in sync through the outbox)', (
     for (const [catalogue, subjectId] of [
       ['institution', school.id],
       ['project', course.id],
+      ['platform', site.id],
     ])
       await org.call('POST', '/api/training/listings', {
         catalogue,

@@ -298,7 +298,9 @@ function courseView(
   const covered = (entries: ListingView[]) => entries.some((l) => listingCovers(l, listings.on));
   const institutionListed = covered(listings.institution);
   const projectListed = covered(listings.project);
-  const platformSelected = platform ? covered(listings.platform) : null;
+  const hours = courseHours(course.modules);
+  // Online hours need a selected platform (K1-K2); only a fully offline course needs none.
+  const platformSelected = platform ? covered(listings.platform) : hours.online > 0 ? false : null;
   return {
     id: course.id,
     code: course.code,
@@ -310,7 +312,7 @@ function courseView(
     kind: course.kind,
     description: course.description,
     modules: course.modules,
-    hours: courseHours(course.modules),
+    hours,
     status: course.status,
     rulesVersion: course.rulesVersion,
     catalogue: {
