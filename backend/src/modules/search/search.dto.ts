@@ -2,28 +2,30 @@ import { EDUCATION_LEVELS, UNIT_TYPES } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const list = <T extends z.ZodTypeAny>(item: T) =>
+/** A filter given as "a,b" or repeated (?a&a): a list of at most 40 values. */
+export const queryList = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(40));
+
+/** Punctuation-only or empty queries search everything; long queries are cut at 100 characters. */
+export const SearchText = z
+  .string()
+  .max(1000)
+  .transform((v) =>
+    v
+      .replace(/[\p{P}\p{S}]+/gu, ' ')
+      .trim()
+      .slice(0, 100),
+  );
 
 export const PositionSearchQuerySchema = z
   .object({
-    /** Punctuation-only or empty queries search everything; long queries are cut at 100 characters. */
-    q: z
-      .string()
-      .max(1000)
-      .transform((v) =>
-        v
-          .replace(/[\p{P}\p{S}]+/gu, ' ')
-          .trim()
-          .slice(0, 100),
-      )
-      .optional(),
+    q: SearchText.optional(),
     fairId: z.string().uuid().optional(),
     sessionId: z.string().uuid().optional(),
-    district: list(z.string().trim().min(1).max(30)).optional(),
-    industry: list(z.string().trim().min(1).max(50)).optional(),
-    education: list(z.enum(EDUCATION_LEVELS)).optional(),
-    unitType: list(z.enum(UNIT_TYPES)).optional(),
+    district: queryList(z.string().trim().min(1).max(30)).optional(),
+    industry: queryList(z.string().trim().min(1).max(50)).optional(),
+    education: queryList(z.enum(EDUCATION_LEVELS)).optional(),
+    unitType: queryList(z.enum(UNIT_TYPES)).optional(),
     salaryFrom: z.coerce.number().int().min(0).max(1_000_000).optional(),
     salaryTo: z.coerce.number().int().min(0).max(1_000_000).optional(),
     maxExperienceYears: z.coerce.number().int().min(0).max(50).optional(),

@@ -14,6 +14,7 @@ import {
 } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { queryList, SearchText } from '../search/search.dto';
 
 export class IdParams extends createZodDto(z.object({ id: z.string().uuid() })) {}
 export class InstitutionInputDto extends createZodDto(InstitutionInputSchema) {}
@@ -31,25 +32,13 @@ export class CourseListDto extends createZodDto(z.object({ items: z.array(Course
 export class CourseStatusChangeDto extends createZodDto(CourseStatusChangeSchema) {}
 export class CourseOnDateQuery extends createZodDto(z.object({ on: IsoDate.optional() }).strict()) {}
 
-const list = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(40));
-
 export const CourseSearchQuerySchema = z
   .object({
-    q: z
-      .string()
-      .max(1000)
-      .transform((v) =>
-        v
-          .replace(/[\p{P}\p{S}]+/gu, ' ')
-          .trim()
-          .slice(0, 100),
-      )
-      .optional(),
-    occupation: list(z.string().trim().min(1).max(50)).optional(),
-    level: list(z.enum(SKILL_LEVELS)).optional(),
-    kind: list(z.enum(COURSE_KINDS)).optional(),
-    district: list(z.string().trim().min(1).max(30)).optional(),
+    q: SearchText.optional(),
+    occupation: queryList(z.string().trim().min(1).max(50)).optional(),
+    level: queryList(z.enum(SKILL_LEVELS)).optional(),
+    kind: queryList(z.enum(COURSE_KINDS)).optional(),
+    district: queryList(z.string().trim().min(1).max(30)).optional(),
     onlineOnly: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
