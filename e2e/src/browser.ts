@@ -48,3 +48,23 @@ export function residentIdNumber(birthYear: number): string {
   const sum = weights.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11];
 }
+
+/** A JSON call to the api, as the journeys seed their data; a failed call stops the journey. */
+export async function apiCall<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** `date` (YYYY-MM-DD) moved by `days`. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,7 +1,15 @@
 import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, residentIdNumber, screenshot as save, uniquePhone } from './browser';
+import {
+  addDays,
+  apiCall as call,
+  BASE_URL,
+  launchBrowser,
+  residentIdNumber,
+  screenshot as save,
+  uniquePhone,
+} from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -29,24 +37,6 @@ const seeded = {
 let browser: Browser;
 let desktop: BrowserContext;
 let graduate: Page;
-
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 const login = (identifier: string, password: string) =>
   call<{ accessToken: string }>('POST', '/api/auth/login', undefined, { identifier, password });

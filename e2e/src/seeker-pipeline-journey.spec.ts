@@ -1,7 +1,15 @@
 import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, residentIdNumber, screenshot as save, uniquePhone } from './browser';
+import {
+  addDays,
+  apiCall as call,
+  BASE_URL,
+  launchBrowser,
+  residentIdNumber,
+  screenshot as save,
+  uniquePhone,
+} from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -22,24 +30,6 @@ let browser: Browser;
 let graduate: Page;
 let recruiter: Page;
 let fairId = '';
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /**
  * The fair, the employer and its approved position, set up through the api: the fair journey

@@ -1,7 +1,7 @@
 import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot } from './browser';
+import { apiCall, BASE_URL, launchBrowser, screenshot } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -14,18 +14,8 @@ let page: Page;
 let organizerToken = '';
 let courseId = '';
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      authorization: `Bearer ${organizerToken}`,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) =>
+  apiCall<T>(method, path, organizerToken, body);
 
 /** An institution and a course listed in both catalogues from today, through the api as staff. */
 async function seedCatalogue(): Promise<void> {
