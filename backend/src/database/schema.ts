@@ -33,7 +33,7 @@ export const userRoles = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['seeker', 'employer', 'agency', 'trainee', 'organizer', 'admin'] }).notNull(),
+    role: text('role', { enum: ['seeker', 'employer', 'agency', 'trainee', 'institution', 'organizer', 'admin'] }).notNull(),
     grantedAt: createdAt(),
     grantedBy: uuid('granted_by'),
   },
@@ -89,3 +89,4 @@ export const auditEvents = pgTable(
 export * from './fair-schema';
 export * from './seeker-schema';
 export * from './training-schema';
+export * from './learning-schema';

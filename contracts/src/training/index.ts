@@ -4,3 +4,4 @@ export * from './completion';
 export * from './subsidy';
 export * from './replay';
 export * from './api';
+export * from './policy';

@@ -11,6 +11,8 @@ import {
   PlatformInputSchema,
   PlatformSchema,
   SKILL_LEVELS,
+  TrainingPolicyInputSchema,
+  TrainingPolicyValuesSchema,
 } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -75,3 +77,14 @@ export class CourseSearchResultDto extends createZodDto(
     next: z.string().nullable(),
   }),
 ) {}
+
+const TrainingPolicySchema = z.object({
+  version: z.string(),
+  effectiveFrom: z.string(),
+  values: TrainingPolicyValuesSchema,
+});
+export class TrainingPolicyDto extends createZodDto(TrainingPolicySchema) {}
+export class TrainingPolicyListDto extends createZodDto(
+  z.object({ items: z.array(TrainingPolicySchema), defaults: TrainingPolicySchema }),
+) {}
+export class TrainingPolicyInputDto extends createZodDto(TrainingPolicyInputSchema) {}

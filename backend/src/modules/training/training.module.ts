@@ -3,11 +3,13 @@ import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { CourseSearchController } from './course-search.controller';
 import { CourseSearchService } from './course-search.service';
+import { TrainingPolicyController } from './training-policy.controller';
+import { TrainingPolicyService } from './training-policy.service';
 
-/** 互联网+职业技能培训 (issue 8): the catalogue so far. */
+/** 互联网+职业技能培训 (issue 8): the catalogue and the versioned training policy. */
 @Module({
-  controllers: [CatalogueController, CourseSearchController],
-  providers: [CatalogueService, CourseSearchService],
-  exports: [CatalogueService],
+  controllers: [CatalogueController, CourseSearchController, TrainingPolicyController],
+  providers: [CatalogueService, CourseSearchService, TrainingPolicyService],
+  exports: [CatalogueService, TrainingPolicyService],
 })
 export class TrainingModule {}
