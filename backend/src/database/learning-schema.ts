@@ -208,7 +208,7 @@ export const learningMedia = pgTable(
   (t) => [index('learning_media_session_idx').on(t.sessionId)],
 );
 
-/** 答疑测试, quizzes and the final exam (L5772, L7930); recorded by the institution. */
+/** 答疑测试, quizzes, the final exam and the 出勤考核 percentage (L5772, L7930); recorded by the institution. */
 export const trainingAssessments = pgTable(
   'training_assessments',
   {
@@ -216,7 +216,7 @@ export const trainingAssessments = pgTable(
     enrolmentId: uuid('enrolment_id')
       .notNull()
       .references(() => trainingEnrolments.id),
-    kind: text('kind').$type<'qa' | 'quiz' | 'exam'>().notNull(),
+    kind: text('kind').$type<'qa' | 'quiz' | 'exam' | 'attendance'>().notNull(),
     score: integer('score'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: createdAt(),
