@@ -1524,6 +1524,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/policies/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingPolicyController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingPolicyController_list"];
+        put?: never;
+        post: operations["TrainingPolicyController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -1611,7 +1643,7 @@ export interface components {
                 displayName: string;
                 phone?: string;
                 email?: string;
-                roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+                roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
                 createdAt: string;
             };
         };
@@ -1625,7 +1657,7 @@ export interface components {
         TokenSessionDto_Output: {
             /** Format: uuid */
             userId: string;
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
             /** Format: uuid */
             sessionId: string;
         };
@@ -1635,14 +1667,14 @@ export interface components {
             displayName: string;
             phone?: string;
             email?: string;
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
             createdAt: string;
         };
         UpdateProfileDto: {
             displayName: string;
         };
         GrantRolesDto: {
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
         };
         PurgeSessionsDto: {
             /** @default 7 */
@@ -3242,6 +3274,79 @@ export interface components {
                 }[];
             };
             next: string[];
+        };
+        TrainingPolicyDto_Output: {
+            version: string;
+            effectiveFrom: string;
+            values: {
+                minutesPerXueshi: number;
+                maxCreditedMinutesPerDay: number;
+                passMark: number;
+                minAttendanceRatio: number;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                randomCheckMinSeconds: number;
+                randomCheckMaxSeconds: number;
+                checkAnswerSeconds: number;
+                imageRetentionJurisdictions: ("CQ" | "national")[];
+            };
+        };
+        TrainingPolicyListDto_Output: {
+            items: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    minutesPerXueshi: number;
+                    maxCreditedMinutesPerDay: number;
+                    passMark: number;
+                    minAttendanceRatio: number;
+                    heartbeatSeconds: number;
+                    idleTimeoutSeconds: number;
+                    sessionTimeoutSeconds: number;
+                    randomCheckMinSeconds: number;
+                    randomCheckMaxSeconds: number;
+                    checkAnswerSeconds: number;
+                    imageRetentionJurisdictions: ("CQ" | "national")[];
+                };
+            }[];
+            defaults: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    minutesPerXueshi: number;
+                    maxCreditedMinutesPerDay: number;
+                    passMark: number;
+                    minAttendanceRatio: number;
+                    heartbeatSeconds: number;
+                    idleTimeoutSeconds: number;
+                    sessionTimeoutSeconds: number;
+                    randomCheckMinSeconds: number;
+                    randomCheckMaxSeconds: number;
+                    checkAnswerSeconds: number;
+                    imageRetentionJurisdictions: ("CQ" | "national")[];
+                };
+            };
+        };
+        TrainingPolicyInputDto: {
+            version: string;
+            /** Format: date-time */
+            effectiveFrom: string;
+            values: {
+                minutesPerXueshi: number;
+                maxCreditedMinutesPerDay: number;
+                passMark: number;
+                minAttendanceRatio: number;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                randomCheckMinSeconds: number;
+                randomCheckMaxSeconds: number;
+                checkAnswerSeconds: number;
+                imageRetentionJurisdictions: ("CQ" | "national")[];
+            };
+            /** @default  */
+            note: string;
         };
         RecommendationListDto_Output: {
             items: {
@@ -5821,6 +5926,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseSearchResultDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingPolicyController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingPolicyController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingPolicyController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingPolicyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyDto_Output"];
                 };
             };
         };

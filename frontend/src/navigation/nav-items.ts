@@ -121,6 +121,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'adminUsers', icon: User, path: '/system/users', soon: true },
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
+      { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },
     ],
   },
 ];

@@ -8,6 +8,7 @@ const CourseCatalogPage: Page = () => import('@/views/training/catalog/CourseCat
 export const TRAINING_MENU_PAGES: Record<string, Page> = {
   traineeCourses: CourseCatalogPage,
   organizerTraining: () => import('@/views/organizer/training/TrainingCataloguePage.vue'),
+  adminTrainingPolicy: () => import('@/views/admin/training-policy/TrainingPolicyPage.vue'),
 };
 
 /** Anyone may browse the catalogue without an account (training.md E1). */
