@@ -1556,6 +1556,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/training/biweekly.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingReportsController_biweekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -3347,6 +3379,29 @@ export interface components {
             };
             /** @default  */
             note: string;
+        };
+        TrainingReportDto_Output: {
+            /** @enum {string} */
+            dimension: "platform" | "institution" | "occupation" | "district";
+            from: string;
+            to: string;
+            rows: {
+                key: string;
+                newEnrolments: number;
+                enrolments: number;
+                trainees: number;
+                creditedXueshi: number;
+                newCompletions: number;
+                completions: number;
+            }[];
+            totals: {
+                newEnrolments: number;
+                enrolments: number;
+                trainees: number;
+                creditedXueshi: number;
+                newCompletions: number;
+                completions: number;
+            };
         };
         RecommendationListDto_Output: {
             items: {
@@ -5988,6 +6043,48 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TrainingPolicyDto_Output"];
                 };
+            };
+        };
+    };
+    TrainingReportsController_report: {
+        parameters: {
+            query?: {
+                dimension?: "platform" | "institution" | "occupation" | "district";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingReportDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingReportsController_biweekly: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -179,6 +179,32 @@ const en: MessageSchema = {
       adminTrainingPolicy: 'Hours, random checks, pass mark: values the sources leave open (versioned)',
     },
   },
+  trainingReport: {
+    title: 'Vocational skills training',
+    intro:
+      'Enrolments, credited 学时 and completions by platform, institution, occupation or district; hours come from the latest completion decision up to the period end.',
+    periodEnd: 'Period end',
+    period: 'Period: {from} to {to} (two weeks)',
+    export: 'Export biweekly report',
+    exported: 'Biweekly report exported',
+    fileName: 'online-training-biweekly_{to}.xlsx',
+    empty: 'No training figures in this period',
+    total: 'Total',
+    dimensions: {
+      platform: 'Platform',
+      institution: 'Institution',
+      occupation: 'Occupation',
+      district: 'District',
+    },
+    columns: {
+      newEnrolments: 'New enrolments',
+      enrolments: 'Enrolments',
+      trainees: 'Trainees',
+      creditedXueshi: 'Credited 学时',
+      newCompletions: 'New completions',
+      completions: 'Completions',
+    },
+  },
   trainingPolicy: {
     title: 'Training policy',
     intro:

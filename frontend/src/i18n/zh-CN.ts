@@ -180,6 +180,31 @@ const zhCN = {
       adminTrainingPolicy: '学时、随机验证、合格线等来源未规定的参数（版本化）',
     },
   },
+  trainingReport: {
+    title: '职业技能培训',
+    intro: '按平台、机构、职业（工种）或区县统计报名、计入学时与结业；学时取截至期末的最新结业判定。',
+    periodEnd: '统计截止日',
+    period: '统计区间：{from} 至 {to}（双周）',
+    export: '导出双周调度表',
+    exported: '双周调度表已导出',
+    fileName: '线上培训双周调度表_{to}.xlsx',
+    empty: '本期暂无培训数据',
+    total: '合计',
+    dimensions: {
+      platform: '线上平台',
+      institution: '培训机构',
+      occupation: '职业（工种）',
+      district: '区县',
+    },
+    columns: {
+      newEnrolments: '本期报名',
+      enrolments: '累计报名',
+      trainees: '参训人数',
+      creditedXueshi: '计入学时',
+      newCompletions: '本期结业',
+      completions: '累计结业',
+    },
+  },
   trainingPolicy: {
     title: '培训政策参数',
     intro:
