@@ -214,6 +214,7 @@ const en: MessageSchema = {
     current: 'In force now',
     builtIn: 'Built-in defaults',
     inferred: 'Inferred · configurable',
+    sourced: 'From the sources',
     none: 'None',
     newVersion: 'New version',
     newVersionHint:
@@ -237,6 +238,7 @@ const en: MessageSchema = {
       randomCheckMaxSeconds: 'Random check, longest interval',
       checkAnswerSeconds: 'Time to answer a check',
       imageRetentionJurisdictions: 'Image retention required in',
+      programWindow: 'Programme period (days learning can be credited)',
     },
     hints: {
       minutesPerXueshi: 'The sources do not say whether a 学时 is 45 or 60 minutes.',
@@ -249,6 +251,8 @@ const en: MessageSchema = {
       randomCheckMinSeconds: 'Random checks (L7974) come at a random time within this range.',
       randomCheckMaxSeconds: 'Random checks (L7974) come at a random time within this range.',
       checkAnswerSeconds: 'A check not answered in time fails; time since the last passed check is dropped.',
+      programWindow:
+        'The source says 2020 to 2021 (L5352-5353); running the programme on needs a new version.',
     },
     units: { minutes: 'min', seconds: 's', points: 'points', ratio: '(0–1)' },
     jurisdictions: { CQ: 'Chongqing', national: 'Elsewhere (national)' },

@@ -213,6 +213,7 @@ const zhCN = {
     current: '当前生效版本',
     builtIn: '内置默认',
     inferred: '推断·可配置',
+    sourced: '来源有据',
     none: '无',
     newVersion: '新建版本',
     newVersionHint: '新版本自生效时间起适用；已作出的判定仍按其当时的版本重放。',
@@ -235,6 +236,7 @@ const zhCN = {
       randomCheckMaxSeconds: '随机验证最长间隔',
       checkAnswerSeconds: '随机验证作答时限',
       imageRetentionJurisdictions: '须影像留存的地区',
+      programWindow: '计划实施期（可计入学时的日期）',
     },
     hints: {
       minutesPerXueshi: '来源未说明一学时是45还是60分钟。',
@@ -247,6 +249,7 @@ const zhCN = {
       randomCheckMinSeconds: '随机验证（L7974）在此区间内随机出现。',
       randomCheckMaxSeconds: '随机验证（L7974）在此区间内随机出现。',
       checkAnswerSeconds: '超时未答视为未通过，自上次通过以来的时间不计入。',
+      programWindow: '来源为“2020年至2021年”（L5352-5353）；此后继续实施须新建版本设定。',
     },
     units: { minutes: '分钟', seconds: '秒', points: '分', ratio: '（0–1）' },
     jurisdictions: { CQ: '重庆', national: '其他地区（全国）' },

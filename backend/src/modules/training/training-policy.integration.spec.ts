@@ -31,12 +31,13 @@ describe('training policy versions (training.md §4.0, admin-set values)', () =>
     const created = await call('POST', '/api/training/policies', {
       version,
       effectiveFrom: new Date(Date.now() - 1000).toISOString(),
-      values: fastValues,
-      note: '测试：缩短心跳与随机验证间隔',
+      // The defaults again: other test files share this database and its policy in force.
+      values: DEFAULT_TRAINING_POLICY.values,
+      note: '测试：与内置默认值相同的新版本',
     });
     expect(created.statusCode).toBe(201);
     const current = await call('GET', '/api/training/policies/current');
-    expect(current.json()).toMatchObject({ version, values: { heartbeatSeconds: 5 } });
+    expect(current.json()).toMatchObject({ version, values: DEFAULT_TRAINING_POLICY.values });
 
     const again = await call('POST', '/api/training/policies', {
       version,
@@ -48,11 +49,11 @@ describe('training policy versions (training.md §4.0, admin-set values)', () =>
 
     const future = await call('POST', '/api/training/policies', {
       version: `${version}-next`,
-      effectiveFrom: new Date(Date.now() + 86_400_000).toISOString(),
+      effectiveFrom: '2100-01-01T00:00:00+08:00',
       values: { ...fastValues, heartbeatSeconds: 60 },
     });
     expect(future.statusCode).toBe(201);
-    // A version that starts tomorrow changes nothing today.
+    // A version that starts later changes nothing now.
     expect((await call('GET', '/api/training/policies/current')).json().version).toBe(version);
   });
 

@@ -1,6 +1,6 @@
 import type { TrainingPolicyValues } from '@platform/contracts/training/policy';
 
-type NumericKey = Exclude<keyof TrainingPolicyValues, 'imageRetentionJurisdictions'>;
+type NumericKey = Exclude<keyof TrainingPolicyValues, 'imageRetentionJurisdictions' | 'programWindow'>;
 
 /**
  * The numeric policy values in the order an admin thinks about them, with their bounds and the
