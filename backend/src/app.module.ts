@@ -27,6 +27,7 @@ import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
 import { TrainingReportsModule } from './modules/training-reports/training-reports.module';
+import { TrainingClaimsModule } from './modules/training-claims/training-claims.module';
 import { MatchingModule } from './modules/matching/matching.module';
 
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         PositionSearchModule,
         TrainingModule,
         TrainingReportsModule,
+        TrainingClaimsModule,
         MatchingModule,
       ],
       providers: [

@@ -6,3 +6,4 @@ export * from './replay';
 export * from './api';
 export * from './policy';
 export * from './reports';
+export * from './claims';
