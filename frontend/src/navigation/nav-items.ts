@@ -97,6 +97,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
       { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
+      { key: 'traineeClaims', icon: Money, path: '/trainee/claims' },
     ],
   },
   {
@@ -109,6 +110,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerReviews', icon: Checked, path: '/organizer/reviews' },
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
       { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
+      { key: 'organizerTrainingClaims', icon: Money, path: '/organizer/training-claims' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },

@@ -1,0 +1,36 @@
+import type { ClaimInput, ClaimStatus } from '@platform/contracts/training/claims';
+import { api } from './client';
+import type { components } from './schema';
+import { read } from './read';
+
+export type ClaimView = components['schemas']['ClaimViewDto_Output'];
+export type ClaimReplay = components['schemas']['ClaimReplayDto_Output'];
+export type ClaimNotice = components['schemas']['NoticeListDto_Output']['items'][number];
+
+export function listClaims(status?: ClaimStatus): Promise<{ items: ClaimView[] }> {
+  return read(api.GET('/api/training/claims', { params: { query: status ? { status } : {} } }));
+}
+
+export function submitClaim(body: Partial<ClaimInput> & Pick<ClaimInput, 'enrolmentId' | 'claimant'>) {
+  return read(api.POST('/api/training/claims', { body: { groups: [], allowanceItems: [], ...body } }));
+}
+
+export function approveClaim(id: string): Promise<ClaimView> {
+  return read(api.POST('/api/training/claims/{id}/approve', { params: { path: { id } } }));
+}
+
+export function rejectClaim(id: string, reason: string): Promise<ClaimView> {
+  return read(api.POST('/api/training/claims/{id}/reject', { params: { path: { id } }, body: { reason } }));
+}
+
+export function payClaim(id: string): Promise<ClaimView> {
+  return read(api.POST('/api/training/claims/{id}/pay', { params: { path: { id } } }));
+}
+
+export function replayClaim(id: string): Promise<ClaimReplay> {
+  return read(api.GET('/api/training/claims/{id}/replay', { params: { path: { id } } }));
+}
+
+export function claimNotices(): Promise<{ items: ClaimNotice[] }> {
+  return read(api.GET('/api/public/training/claim-notices'));
+}
