@@ -283,6 +283,25 @@ const en: MessageSchema = {
       completions: 'Completions',
     },
   },
+  subsidyPolicy: {
+    title: 'Training subsidy policy',
+    intro:
+      'The Chongqing caps and limits come from the sources; local standards per occupation and level, the living allowance, the notice length and the holiday calendar are not given there and are set here. A claim whose occupation and level has no standard says “decided by hand” instead of being paid a guess.',
+    cap: 'Cap per training',
+    perYear: 'at most {n} per person per year',
+    urgent: 'Urgent trades (day rate)',
+    standards: 'Local training subsidy standards',
+    noStandards: 'No standard set yet',
+    occupation: 'Occupation',
+    level: 'Level',
+    amount: 'Standard (yuan)',
+    addStandard: 'Add / replace',
+    living: 'Living allowance (yuan/day, empty = not paid)',
+    noticeDays: 'Public notice (working days)',
+    lifted: 'CQ level-1 response lifted on (end of C3)',
+    holidays: 'Public holidays on weekdays (one date per line)',
+    makeUp: 'Make-up working weekends (one date per line)',
+  },
   trainingPolicy: {
     title: 'Training policy',
     intro:

@@ -275,6 +275,25 @@ const zhCN = {
       completions: '累计结业',
     },
   },
+  subsidyPolicy: {
+    title: '培训补贴政策',
+    intro:
+      '重庆的封顶额与次数限制来自政策原文；各职业等级的本地补贴标准、生活费补贴、公示天数和节假日安排原文未给出，需在此设定。未设标准的职业等级，申请将注明“需人工核定”，不会按估计发放。',
+    cap: '每次培训补贴上限',
+    perYear: '每人每年最多 {n} 次',
+    urgent: '急需紧缺工种（日补贴）',
+    standards: '本地培训补贴标准',
+    noStandards: '尚未设定任何标准',
+    occupation: '职业（工种）',
+    level: '等级',
+    amount: '标准（元）',
+    addStandard: '添加/替换标准',
+    living: '生活费补贴（元/天，空为不开展）',
+    noticeDays: '公示期（工作日）',
+    lifted: '重庆一级响应解除日（C3 截止）',
+    holidays: '工作日中的法定节假日（每行一个日期）',
+    makeUp: '调休上班的周末（每行一个日期）',
+  },
   trainingPolicy: {
     title: '培训政策参数',
     intro:
