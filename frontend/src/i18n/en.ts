@@ -351,7 +351,7 @@ const en: MessageSchema = {
       programWindow:
         'The source says 2020 to 2021 (L5352-5353); running the programme on needs a new version.',
     },
-    units: { minutes: 'min', seconds: 's', points: 'points', ratio: '(0–1)' },
+    units: { minutes: 'min', seconds: 's', points: 'points', ratio: '0–1' },
     jurisdictions: { CQ: 'Chongqing', national: 'Elsewhere (national)' },
   },
   userMenu: {

@@ -340,7 +340,7 @@ const zhCN = {
       checkAnswerSeconds: '超时未答视为未通过，自上次通过以来的时间不计入。',
       programWindow: '来源为“2020年至2021年”（L5352-5353）；此后继续实施须新建版本设定。',
     },
-    units: { minutes: '分钟', seconds: '秒', points: '分', ratio: '（0–1）' },
+    units: { minutes: '分钟', seconds: '秒', points: '分', ratio: '0–1' },
     jurisdictions: { CQ: '重庆', national: '其他地区（全国）' },
   },
   userMenu: {
