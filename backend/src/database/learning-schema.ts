@@ -367,3 +367,29 @@ export const trainingClaims = pgTable(
     index('training_claims_status_idx').on(t.status),
   ],
 );
+
+/**
+ * An enterprise's 停工期 or 恢复期 (E8, E9): declared by the enterprise with its evidence and
+ * verified by staff before any enterprise training claim may rely on it.
+ */
+export const enterprisePeriods = pgTable(
+  'training_enterprise_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    kind: text('kind').$type<'stoppage' | 'recovery'>().notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    evidence: text('evidence').notNull(),
+    /** declared | verified | rejected */
+    status: text('status').notNull().default('declared'),
+    reviewReason: text('review_reason'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: instant('reviewed_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_enterprise_periods_employer_idx').on(t.employerId)],
+);

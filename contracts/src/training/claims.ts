@@ -70,10 +70,20 @@ export const SubsidyPolicyInputSchema = z
   .strict();
 export type SubsidyPolicyInput = z.infer<typeof SubsidyPolicyInputSchema>;
 
+/** The schemes a claimant may file under: trainees and institutions the trainee scheme only. */
+export const ENTERPRISE_SCHEMES = [
+  'enterprise_stoppage',
+  'enterprise_d8',
+  'cq_enterprise',
+  'cq_urgent_trade',
+] as const;
+
 export const ClaimInputSchema = z
   .object({
     enrolmentId: z.string().uuid(),
-    claimant: z.enum(['trainee', 'institution']),
+    claimant: z.enum(['trainee', 'institution', 'enterprise']),
+    /** Required for an enterprise claim (E8-E12); trainees and institutions claim under 'trainee'. */
+    scheme: z.enum(['trainee', ...ENTERPRISE_SCHEMES]).default('trainee'),
     /** Declared living-allowance groups (E4); the reviewer checks them. */
     groups: z.array(z.enum(LIVING_ALLOWANCE_GROUPS)).max(5).default([]),
     allowanceItems: z
@@ -83,8 +93,24 @@ export const ClaimInputSchema = z
       .max(20)
       .default([]),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.claimant === 'enterprise') === (c.scheme !== 'trainee'), {
+    message: 'An enterprise claims under an enterprise scheme; trainees and institutions under "trainee"',
+    path: ['scheme'],
+  });
 export type ClaimInput = z.infer<typeof ClaimInputSchema>;
+
+export const EnterprisePeriodInputSchema = z
+  .object({
+    kind: z.enum(['stoppage', 'recovery']),
+    startsOn: z.string().date(),
+    endsOn: z.string().date(),
+    /** What shows it: the 停工 notice, the 复工报备 number … (checked by staff). */
+    evidence: z.string().trim().min(4).max(1000),
+  })
+  .strict()
+  .refine((p) => p.startsOn <= p.endsOn, { message: 'The period ends before it starts', path: ['endsOn'] });
+export type EnterprisePeriodInput = z.infer<typeof EnterprisePeriodInputSchema>;
 
 /** A day is a working day unless it is a weekend or a holiday, or a make-up working weekend. */
 export function isWorkingDay(

@@ -1716,6 +1716,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/enterprise-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_pendingPeriods"];
+        put?: never;
+        post: operations["TrainingClaimsController_declarePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enterprise-periods/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_myPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enterprise-periods/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrainingClaimsController_reviewPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -3559,7 +3607,12 @@ export interface components {
             /** Format: uuid */
             enrolmentId: string;
             /** @enum {string} */
-            claimant: "trainee" | "institution";
+            claimant: "trainee" | "institution" | "enterprise";
+            /**
+             * @default trainee
+             * @enum {string}
+             */
+            scheme: "trainee" | "enterprise_stoppage" | "enterprise_d8" | "cq_enterprise" | "cq_urgent_trade";
             /** @default [] */
             groups: ("registered_poor" | "employment_difficulty" | "zero_employment_family" | "two_after_rural" | "two_after_urban_dibao")[];
             /** @default [] */
@@ -3882,6 +3935,44 @@ export interface components {
                 holidays: string[];
                 makeUpWorkdays: string[];
             };
+        };
+        EnterprisePeriodInputDto: {
+            /** @enum {string} */
+            kind: "stoppage" | "recovery";
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            evidence: string;
+        };
+        EnterprisePeriodDto_Output: {
+            id: string;
+            employer: string;
+            /** @enum {string} */
+            kind: "stoppage" | "recovery";
+            startsOn: string;
+            endsOn: string;
+            evidence: string;
+            status: string;
+            reviewReason: string[];
+        };
+        EnterprisePeriodListDto_Output: {
+            items: {
+                id: string;
+                employer: string;
+                /** @enum {string} */
+                kind: "stoppage" | "recovery";
+                startsOn: string;
+                endsOn: string;
+                evidence: string;
+                status: string;
+                reviewReason: string | null;
+            }[];
+        };
+        EnterprisePeriodReviewDto: {
+            /** @enum {string} */
+            decision: "verify" | "reject";
+            reason?: string;
         };
         RecommendationListDto_Output: {
             items: {
@@ -6778,6 +6869,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubsidyPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_pendingPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_declarePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterprisePeriodInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_myPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_reviewPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterprisePeriodReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { AppError } from '../../common/errors/app-error';
 import {
   catalogueListings,
   completionDecisions,
+  enterprisePeriods,
   seekerProfiles,
   trainingCertificates,
   trainingClaims,
@@ -75,15 +76,19 @@ export class ClaimInputLoader {
     const status = (decision?.status ?? 'INCOMPLETE') as SubsidyClaim['completion']['status'];
     const reasons = decision?.reasons ?? [];
 
+    const sponsor = enrolment.sponsorEmployerId;
+    // A platform worker has no labour contract with the sponsor but earns through it (L5434-5438).
+    const viaPlatform = enrolment.workRelation === 'platform_worker';
     const claim: SubsidyClaim = {
       claimant: input.claimant,
-      scheme: 'trainee',
+      scheme: input.scheme,
       channel: 'online',
       submittedAt: submittedAt.toISOString(),
       trainee: {
         personKey: profile.key,
         groups: input.groups,
-        ...(enrolment.sponsorEmployerId ? { employerId: enrolment.sponsorEmployerId } : {}),
+        ...(sponsor && !viaPlatform ? { employerId: sponsor } : {}),
+        ...(sponsor && viaPlatform ? { servesViaPlatformOf: [sponsor] } : {}),
       },
       class: {
         id: cls.id,
@@ -102,6 +107,9 @@ export class ClaimInputLoader {
         evidenceComplete: !reasons.includes('EVIDENCE_MISSING'),
         certificateVia: certificate && !certificate.revokedAt ? 'training_proof' : null,
       },
+      ...(input.claimant === 'enterprise' && sponsor
+        ? { enterprise: { id: sponsor, periods: await this.verifiedPeriods(db, sponsor) } }
+        : {}),
       trainingDays: daysBetween(cls.startsOn, cls.endsOn),
       allowanceItems: input.allowanceItems,
     };
@@ -132,6 +140,15 @@ export class ClaimInputLoader {
           status: r.status === 'paid' ? ('paid' as const) : ('pending' as const),
         };
       });
+  }
+
+  /** Only periods staff verified count (E8, E9). */
+  private async verifiedPeriods(db: Executor, employerId: string) {
+    const rows = await db
+      .select()
+      .from(enterprisePeriods)
+      .where(and(eq(enterprisePeriods.employerId, employerId), eq(enterprisePeriods.status, 'verified')));
+    return rows.map((r) => ({ from: r.startsOn, to: r.endsOn, kind: r.kind }));
   }
 
   private async listed(db: Executor, institutionId: string, day: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import {
   CLAIM_STATUSES,
   ClaimInputSchema,
+  EnterprisePeriodInputSchema,
   SubsidyPolicyInputSchema,
   SubsidyPolicyValuesSchema,
 } from '@platform/contracts';
@@ -77,3 +78,24 @@ export class SubsidyPolicyListDto extends createZodDto(
   z.object({ items: z.array(SubsidyPolicySchema), defaults: SubsidyPolicySchema }),
 ) {}
 export class SubsidyPolicyInputDto extends createZodDto(SubsidyPolicyInputSchema) {}
+
+const EnterprisePeriodSchema = z.object({
+  id: z.string(),
+  employer: z.string(),
+  kind: z.enum(['stoppage', 'recovery']),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  evidence: z.string(),
+  status: z.string(),
+  reviewReason: z.string().nullable(),
+});
+export class EnterprisePeriodInputDto extends createZodDto(EnterprisePeriodInputSchema) {}
+export class EnterprisePeriodDto extends createZodDto(EnterprisePeriodSchema) {}
+export class EnterprisePeriodListDto extends createZodDto(
+  z.object({ items: z.array(EnterprisePeriodSchema) }),
+) {}
+export class EnterprisePeriodReviewDto extends createZodDto(
+  z
+    .object({ decision: z.enum(['verify', 'reject']), reason: z.string().trim().max(500).optional() })
+    .strict(),
+) {}

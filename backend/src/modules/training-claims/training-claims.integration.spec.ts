@@ -2,7 +2,7 @@ import { DEFAULT_SUBSIDY_POLICY_VALUES } from '@platform/contracts';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_POOL } from '../../infra/database/database';
-import { caller, Caller, organizer } from '../../test-support/fair-fixtures';
+import { caller, Caller, employer, organizer } from '../../test-support/fair-fixtures';
 import { validIdNumber } from '../../test-support/seeker-fixtures';
 import { registerStaff, registerUser, startTestApp, TestApp } from '../../test-support/test-app';
 import { courseInput, institution, platform } from '../../test-support/training-fixtures';
@@ -23,7 +23,8 @@ beforeAll(async () => {
   const admin = await registerStaff(t.app, ['admin']);
   const created = await caller(t.app, admin.accessToken)('POST', '/api/training/subsidy-policies', {
     version: `claims-test-${Date.now()}`,
-    effectiveFrom: '2019-12-31T00:00:00+08:00',
+    // Effective from just now: the newest version wins, also over those of earlier runs.
+    effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
     values: {
       ...DEFAULT_SUBSIDY_POLICY_VALUES,
       localStandards: ['', '-A', '-B', '-C', '-D'].map((suffix) => ({
@@ -246,5 +247,88 @@ describe('training-subsidy claims (training.md §4.2, C-1 to C-4)', () => {
     expect(
       (await trainee.call('POST', '/api/training/claims', { enrolmentId, claimant: 'trainee' })).statusCode,
     ).toBe(201);
+  });
+
+  it('TR-34, TR-35: an enterprise claims for its staff and platform riders in a verified stoppage period', async () => {
+    const unit = await employer(t.app, org);
+    const declared = await unit.call('POST', '/api/training/enterprise-periods', {
+      kind: 'stoppage',
+      startsOn: '2020-02-03',
+      endsOn: '2020-02-29',
+      evidence: '部分停工通知（渝北区经信委备案）',
+    });
+    expect(declared.statusCode).toBe(201);
+    const verified = await org.call('POST', `/api/training/enterprise-periods/${declared.json().id}/review`, {
+      decision: 'verify',
+    });
+    expect(verified.json()).toMatchObject({ status: 'verified' });
+
+    const cls = await pool.query(
+      `insert into training_classes (course_id, institution_id, name, district, starts_on, ends_on, plan_status)
+       values ($1, $2, '停工期线上培训班', '渝北区', '2020-02-10', '2020-02-20', 'approved') returning id`,
+      [courseId, schoolId],
+    );
+    const claimFor = async (workRelation: string) => {
+      const trainee = await verifiedTrainee();
+      const { rows } = await pool.query(
+        `insert into training_enrolments (class_id, user_id, sponsor_kind, sponsor_employer_id, work_relation)
+         values ($1, $2, 'enterprise', $3, $4) returning id`,
+        [cls.rows[0].id, trainee.userId, unit.id, workRelation],
+      );
+      const decision = await pool.query(
+        `insert into training_completion_decisions (enrolment_id, input_hash, policy_version, status, input, outcome, trigger)
+         values ($1, 'h', 'cq-2020.1', 'COMPLETED_PENDING_AUDIT', '{}', '{}', 'nightly') returning id`,
+        [rows[0].id],
+      );
+      await pool.query(
+        `insert into training_certificates (enrolment_id, decision_id, verification_code, content, created_at)
+         values ($1, $2, $3, '{}', '2020-02-21T10:00:00+08:00')`,
+        [rows[0].id, decision.rows[0].id, `ENT${String(rows[0].id).slice(0, 12)}`],
+      );
+      const filed = await unit.call('POST', '/api/training/claims', {
+        enrolmentId: rows[0].id,
+        claimant: 'enterprise',
+        scheme: 'enterprise_stoppage',
+      });
+      return { filed, trainee };
+    };
+
+    // Without the epidemic period set, the stoppage scheme has no window to decide in: refused, not guessed.
+    const staff = await claimFor('labour_contract');
+    expect(staff.filed.json()).toMatchObject({ status: 'rejected_by_rules', claimant: 'enterprise' });
+    expect(staff.filed.json().reasons).toContain('TRAINING_OUTSIDE_POLICY_WINDOW');
+    const admin = await registerStaff(t.app, ['admin']);
+    const policies = (await caller(t.app, admin.accessToken)('GET', '/api/training/subsidy-policies')).json();
+    const current = policies.items[0] ?? policies.defaults;
+    await caller(t.app, admin.accessToken)('POST', '/api/training/subsidy-policies', {
+      version: `epidemic-${Date.now()}`,
+      effectiveFrom: new Date(Date.now() - 1_000).toISOString(),
+      values: { ...current.values, epidemicPeriod: { from: '2020-01-24', to: '2020-12-31' } },
+      note: '测试：疫情防控期间',
+    });
+
+    const employee = await claimFor('labour_contract');
+    expect(employee.filed.json()).toMatchObject({ status: 'submitted', reasons: ['JIEYE_AUDIT_PENDING'] });
+    const rider = await claimFor('platform_worker');
+    expect(rider.filed.json()).toMatchObject({ status: 'submitted' });
+    const approved = await org.call('POST', `/api/training/claims/${rider.filed.json().id}/approve`);
+    expect(approved.json()).toMatchObject({
+      status: 'in_notice',
+      lines: [{ kind: 'training', fund: '职业技能提升行动专账资金', amount: 1500 }],
+    });
+    // The enterprise sees its claims; the rider sees the one about her.
+    expect((await unit.call('GET', '/api/training/claims')).json().items.length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await rider.trainee.call('GET', `/api/training/claims/${rider.filed.json().id}`)).statusCode,
+    ).toBe(200);
+
+    // Another enterprise cannot claim for these trainees.
+    const other = await employer(t.app, org);
+    const foreign = await other.call('POST', '/api/training/claims', {
+      enrolmentId: employee.filed.json().enrolmentId,
+      claimant: 'enterprise',
+      scheme: 'enterprise_stoppage',
+    });
+    expect(foreign.statusCode).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClaimInputLoader } from './claim-input.loader';
+import { EnterprisePeriodsService } from './enterprise-periods.service';
 import { SubsidyPolicyService } from './subsidy-policy.service';
 import { TrainingClaimsController } from './training-claims.controller';
 import { TrainingClaimsService } from './training-claims.service';
@@ -7,6 +8,6 @@ import { TrainingClaimsService } from './training-claims.service';
 /** Training-subsidy claims and their policy versions (issue 8 item 5). */
 @Module({
   controllers: [TrainingClaimsController],
-  providers: [TrainingClaimsService, ClaimInputLoader, SubsidyPolicyService],
+  providers: [TrainingClaimsService, ClaimInputLoader, SubsidyPolicyService, EnterprisePeriodsService],
 })
 export class TrainingClaimsModule {}

@@ -11,12 +11,13 @@ import {
   SubsidyDecision,
   SubsidyHistoryEntry,
 } from '@platform/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import {
+  employers,
   seekerProfiles,
   trainingClaims,
   trainingClasses,
@@ -109,7 +110,8 @@ export class TrainingClaimsService {
       const policy = await this.policies.effectiveAt(new Date(stored.claim.submittedAt));
       const request: ClaimInput = {
         enrolmentId: row.enrolmentId,
-        claimant: row.claimant as ClaimInput['claimant'],
+        claimant: row.claimant,
+        scheme: stored.claim.scheme,
         groups: stored.claim.trainee.groups,
         allowanceItems: stored.claim.allowanceItems,
       };
@@ -188,21 +190,19 @@ export class TrainingClaimsService {
   async list(actor: Actor, status?: ClaimStatus): Promise<ClaimView[]> {
     const staff = hasAnyRole(actor, STAFF_ROLES);
     const institutions = await this.memberships(actor);
+    const employerId = await this.employerOf(actor);
+    // Staff see every claim; others their own, their institution's and their sponsored staff's.
+    const mine = or(
+      eq(trainingEnrolments.userId, actor.userId),
+      institutions.length ? inArray(trainingClasses.institutionId, institutions) : undefined,
+      employerId ? eq(trainingEnrolments.sponsorEmployerId, employerId) : undefined,
+    );
     const rows = await this.db
       .select({ id: trainingClaims.id })
       .from(trainingClaims)
       .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingClaims.enrolmentId))
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
-      .where(
-        and(
-          status ? eq(trainingClaims.status, status) : undefined,
-          staff
-            ? undefined
-            : sql`(${trainingEnrolments.userId} = ${actor.userId} or ${trainingClasses.institutionId} in ${
-                institutions.length ? institutions : ['00000000-0000-0000-0000-000000000000']
-              })`,
-        ),
-      )
+      .where(and(status ? eq(trainingClaims.status, status) : undefined, staff ? undefined : mine))
       .orderBy(desc(trainingClaims.submittedAt))
       .limit(200);
     return Promise.all(rows.map((r) => this.view(actor, r.id)));
@@ -274,6 +274,7 @@ export class TrainingClaimsService {
         claim: trainingClaims,
         userId: trainingEnrolments.userId,
         institutionId: trainingClasses.institutionId,
+        sponsor: trainingEnrolments.sponsorEmployerId,
       })
       .from(trainingClaims)
       .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingClaims.enrolmentId))
@@ -283,6 +284,7 @@ export class TrainingClaimsService {
     const allowed =
       hasAnyRole(actor, STAFF_ROLES) ||
       row.userId === actor.userId ||
+      (row.sponsor !== null && row.sponsor === (await this.employerOf(actor))) ||
       (await this.memberships(actor)).includes(row.institutionId);
     if (!allowed) throw new AppError('FORBIDDEN_NOT_OWNER', 'Not your claim. 无权查看该申请。');
     return row.claim;
@@ -291,7 +293,11 @@ export class TrainingClaimsService {
   /** The trainee claims for their own enrolment; an institution for its own class's trainee. */
   private async requireClaimant(actor: Actor, input: ClaimInput): Promise<void> {
     const [row] = await this.db
-      .select({ userId: trainingEnrolments.userId, institutionId: trainingClasses.institutionId })
+      .select({
+        userId: trainingEnrolments.userId,
+        institutionId: trainingClasses.institutionId,
+        sponsorEmployerId: trainingEnrolments.sponsorEmployerId,
+      })
       .from(trainingEnrolments)
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
       .where(eq(trainingEnrolments.id, input.enrolmentId));
@@ -299,12 +305,22 @@ export class TrainingClaimsService {
     const own =
       input.claimant === 'trainee'
         ? row.userId === actor.userId
-        : (await this.memberships(actor)).includes(row.institutionId);
+        : input.claimant === 'enterprise'
+          ? row.sponsorEmployerId !== null && (await this.employerOf(actor)) === row.sponsorEmployerId
+          : (await this.memberships(actor)).includes(row.institutionId);
     if (!own)
       throw new AppError(
         'FORBIDDEN_NOT_OWNER',
         'You cannot claim for this enrolment. 无权为该报名申请补贴。',
       );
+  }
+
+  private async employerOf(actor: Actor): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: employers.id })
+      .from(employers)
+      .where(eq(employers.ownerUserId, actor.userId));
+    return row?.id ?? null;
   }
 
   private async memberships(actor: Actor): Promise<string[]> {

@@ -40,7 +40,7 @@ export class PolicyVersions<V> {
       .select()
       .from(this.table)
       .where(lte(this.table.effectiveFrom, at))
-      .orderBy(desc(this.table.effectiveFrom))
+      .orderBy(desc(this.table.effectiveFrom), desc(this.table.createdAt))
       .limit(1);
     return row ? this.toVersion(row) : this.defaults;
   }
