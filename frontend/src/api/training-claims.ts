@@ -12,7 +12,7 @@ export function listClaims(status?: ClaimStatus): Promise<{ items: ClaimView[] }
 }
 
 export function submitClaim(body: Partial<ClaimInput> & Pick<ClaimInput, 'enrolmentId' | 'claimant'>) {
-  return read(api.POST('/api/training/claims', { body: { groups: [], allowanceItems: [], ...body } }));
+  return read(api.POST('/api/training/claims', { body: { groups: [], allowanceItems: [], scheme: 'trainee', ...body } }));
 }
 
 export function approveClaim(id: string): Promise<ClaimView> {
@@ -33,4 +33,32 @@ export function replayClaim(id: string): Promise<ClaimReplay> {
 
 export function claimNotices(): Promise<{ items: ClaimNotice[] }> {
   return read(api.GET('/api/public/training/claim-notices'));
+}
+
+export type EnterprisePeriod = components['schemas']['EnterprisePeriodDto_Output'];
+export type EnterprisePeriodInput = components['schemas']['EnterprisePeriodInputDto'];
+
+export function myEnterprisePeriods(): Promise<{ items: EnterprisePeriod[] }> {
+  return read(api.GET('/api/training/enterprise-periods/mine'));
+}
+
+export function declareEnterprisePeriod(body: EnterprisePeriodInput): Promise<EnterprisePeriod> {
+  return read(api.POST('/api/training/enterprise-periods', { body }));
+}
+
+export function pendingEnterprisePeriods(): Promise<{ items: EnterprisePeriod[] }> {
+  return read(api.GET('/api/training/enterprise-periods'));
+}
+
+export function reviewEnterprisePeriod(
+  id: string,
+  decision: 'verify' | 'reject',
+  reason?: string,
+): Promise<EnterprisePeriod> {
+  return read(
+    api.POST('/api/training/enterprise-periods/{id}/review', {
+      params: { path: { id } },
+      body: { decision, ...(reason ? { reason } : {}) },
+    }),
+  );
 }

@@ -140,6 +140,7 @@ const en: MessageSchema = {
       adminSettings: 'System settings',
       adminTrainingPolicy: 'Training policy',
       traineeClaims: 'Training subsidy claims',
+      employerTraining: 'Staff training subsidy',
       organizerTrainingClaims: 'Training claim review',
     },
     descriptions: {
@@ -180,8 +181,25 @@ const en: MessageSchema = {
       adminSettings: 'Platform parameters and policy versions',
       adminTrainingPolicy: 'Hours, random checks, pass mark: values the sources leave open (versioned)',
       traineeClaims: 'Claim the training subsidy online after completion, every yuan explained',
+      employerTraining: 'Declare stoppage and recovery periods, claim for staff online training',
       organizerTrainingClaims: 'Completion audit, claim review, public notice and payment',
     },
+  },
+  enterpriseTraining: {
+    title: 'Staff training subsidy',
+    intro:
+      'Online training of staff (including platform workers without a labour contract) during an epidemic stoppage or recovery period can be subsidised. Declare the period first; the HR bureau verifies it.',
+    periods: 'Stoppage / recovery periods',
+    kinds: { stoppage: 'Stoppage', recovery: 'Recovery' },
+    kind: 'Kind',
+    range: 'Dates',
+    evidence: 'Evidence (stoppage notice, resumption filing number …)',
+    declare: 'Declare',
+    declared: 'Declared; awaiting verification',
+    noPeriods: 'No period declared yet',
+    status: 'Verification',
+    statuses: { declared: 'Awaiting', verified: 'Verified', rejected: 'Rejected' },
+    claims: 'Claims of this enterprise',
   },
   trainingClaims: {
     mineTitle: 'My training subsidy claims',

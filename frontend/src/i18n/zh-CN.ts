@@ -141,6 +141,7 @@ const zhCN = {
       adminSettings: '系统配置',
       adminTrainingPolicy: '培训政策参数',
       traineeClaims: '培训补贴申请',
+      employerTraining: '职工培训补贴',
       organizerTrainingClaims: '培训补贴审核',
     },
     descriptions: {
@@ -181,8 +182,25 @@ const zhCN = {
       adminSettings: '平台参数与政策版本配置',
       adminTrainingPolicy: '学时、随机验证、合格线等来源未规定的参数（版本化）',
       traineeClaims: '结业后在线申请培训补贴，每一元都有计算依据',
+      employerTraining: '登记停工期、恢复期，申请职工线上培训补贴',
       organizerTrainingClaims: '结业审核、补贴审核、公示与拨付',
     },
+  },
+  enterpriseTraining: {
+    title: '职工培训补贴',
+    intro:
+      '受疫情影响停工期、恢复期内组织职工（含通过平台提供服务、未建立劳动关系的人员）参加线上培训，可按规定纳入补贴范围。期间须先登记并经人社部门认定。',
+    periods: '停工期 / 恢复期',
+    kinds: { stoppage: '停工期', recovery: '恢复期' },
+    kind: '类型',
+    range: '起止日期',
+    evidence: '证明材料（如停工通知、复工报备编号）',
+    declare: '登记',
+    declared: '已登记，待认定',
+    noPeriods: '尚未登记任何期间',
+    status: '认定状态',
+    statuses: { declared: '待认定', verified: '已认定', rejected: '不予认定' },
+    claims: '本单位的培训补贴申请',
   },
   trainingClaims: {
     mineTitle: '我的培训补贴申请',

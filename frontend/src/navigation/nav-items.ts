@@ -77,6 +77,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerPositions', icon: Briefcase, path: '/employer/positions' },
       { key: 'employerScreening', icon: Files, path: '/employer/screening' },
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
+      { key: 'employerTraining', icon: Money, path: '/employer/training' },
       { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
     ],
   },

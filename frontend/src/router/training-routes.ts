@@ -10,6 +10,7 @@ export const TRAINING_MENU_PAGES: Record<string, Page> = {
   organizerTraining: () => import('@/views/organizer/training/TrainingCataloguePage.vue'),
   adminTrainingPolicy: () => import('@/views/admin/training-policy/TrainingPolicyPage.vue'),
   traineeClaims: () => import('@/views/training/claims/MyClaimsPage.vue'),
+  employerTraining: () => import('@/views/employer/training/EnterpriseTrainingPage.vue'),
   organizerTrainingClaims: () => import('@/views/organizer/training-claims/ClaimReviewPage.vue'),
 };
 
