@@ -200,6 +200,13 @@ const en: MessageSchema = {
     status: 'Verification',
     statuses: { declared: 'Awaiting', verified: 'Verified', rejected: 'Rejected' },
     claims: 'Claims of this enterprise',
+    pending: 'Enterprise stoppage / recovery periods to verify',
+    employer: 'Enterprise',
+    verify: 'Verify',
+    reject: 'Reject',
+    rejectTitle: 'Why is this period not verified?',
+    verifiedDone: 'Verified',
+    rejectedDone: 'Rejected',
   },
   trainingClaims: {
     mineTitle: 'My training subsidy claims',

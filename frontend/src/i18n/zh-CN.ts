@@ -201,6 +201,13 @@ const zhCN = {
     status: '认定状态',
     statuses: { declared: '待认定', verified: '已认定', rejected: '不予认定' },
     claims: '本单位的培训补贴申请',
+    pending: '待认定的企业停工期 / 恢复期',
+    employer: '单位',
+    verify: '认定',
+    reject: '不予认定',
+    rejectTitle: '不予认定的理由',
+    verifiedDone: '已认定',
+    rejectedDone: '已退回',
   },
   trainingClaims: {
     mineTitle: '我的培训补贴申请',
