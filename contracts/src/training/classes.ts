@@ -217,3 +217,32 @@ export const AssessmentInputSchema = z
 export const OfflineAttendanceInputSchema = z
   .object({ module: text(100), xueshi: z.number().int().min(1).max(500) })
   .strict();
+
+export interface ClassPlanCheck {
+  /** Plan fields C-3 requires that are missing: CLASS_PLAN_INCOMPLETE. */
+  missing: ClassPlanField[];
+  /** Modules whose planned 学时 differ from the course's: CLASS_PLAN_HOURS_MISMATCH. */
+  mismatched: { module: string; planned: number | null; course: number }[];
+}
+
+/**
+ * Whether a plan can be submitted (C-3, TR-5): a platform when any hours are online, teachers,
+ * and the 学时 of every course module as the course sets them.
+ */
+export function checkClassPlan(
+  course: { modules: { name: string; hours: number; delivery: 'online' | 'offline' }[] },
+  cls: { platformId: string | null; plan: ClassPlan },
+): ClassPlanCheck {
+  const missing: ClassPlanField[] = [];
+  const hasOnline = course.modules.some((m) => m.delivery === 'online');
+  if (hasOnline && !cls.platformId) missing.push('platform');
+  if (!cls.plan.modules.length) missing.push('duration');
+  if (!cls.plan.teachers.length) missing.push('teachers');
+  const planned = new Map(cls.plan.modules.map((m) => [m.name, m.hours]));
+  const mismatched = cls.plan.modules.length
+    ? course.modules
+        .filter((m) => planned.get(m.name) !== m.hours)
+        .map((m) => ({ module: m.name, planned: planned.get(m.name) ?? null, course: m.hours }))
+    : [];
+  return { missing, mismatched };
+}
