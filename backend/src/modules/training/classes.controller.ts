@@ -16,7 +16,7 @@ import {
 } from './classes.dto';
 import { ClassesService } from './classes.service';
 import { InstitutionMembersService } from './institution-members.service';
-import { IdParams } from './training.dto';
+import { CourseListDto, IdParams } from './training.dto';
 
 /** Institution accounts, 开班申请 and the district's review of the online plan (C-3). */
 @ApiTags('training')
@@ -58,6 +58,13 @@ export class ClassesController {
   @ZodResponse({ status: 200, type: MyInstitutionListDto })
   async myInstitutions(@CurrentActor() actor: Actor) {
     return { items: await this.members.mine(actor) };
+  }
+
+  @Roles('institution')
+  @Get('institutions/:id/courses')
+  @ZodResponse({ status: 200, type: CourseListDto })
+  async institutionCourses(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    return { items: await this.classes.coursesOf(actor, id) };
   }
 
   @Roles('institution')

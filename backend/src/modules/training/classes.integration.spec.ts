@@ -30,6 +30,14 @@ describe('institution accounts', () => {
     expect((await member.call('GET', '/api/training/my-institutions')).json().items).toEqual([
       expect.objectContaining({ id: mine.institution.id }),
     ]);
+    const courses = await member.call('GET', `/api/training/institutions/${mine.institution.id}/courses`);
+    expect(courses.json().items).toEqual([expect.objectContaining({ id: mine.course.id })]);
+    expect((await member.call('GET', '/api/training/platforms')).statusCode).toBe(200);
+    const foreignCourses = await member.call(
+      'GET',
+      `/api/training/institutions/${theirs.institution.id}/courses`,
+    );
+    expect(foreignCourses.json().code).toBe('FORBIDDEN_NOT_OWNER');
 
     const foreign = await member.call(
       'POST',

@@ -23,6 +23,7 @@ import {
   trainingPlatforms,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { CatalogueService } from './catalogue.service';
 import { assertInstitutionMember, notFound } from './institution-access';
 
 type ClassRow = typeof trainingClasses.$inferSelect;
@@ -35,7 +36,24 @@ const EDITABLE: ClassPlanStatus[] = ['draft', 'rejected'];
  */
 @Injectable()
 export class ClassesService {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  /** The institution's published courses, the ones it may open classes of. */
+  async coursesOf(actor: Actor, institutionId: string) {
+    await assertInstitutionMember(this.db, actor, institutionId);
+    const rows = await this.db
+      .select({ id: trainingCourses.id })
+      .from(trainingCourses)
+      .where(and(eq(trainingCourses.institutionId, institutionId), eq(trainingCourses.status, 'published')))
+      .orderBy(asc(trainingCourses.code));
+    return this.catalogue.courseViews(
+      this.db,
+      rows.map((r) => r.id),
+    );
+  }
 
   async create(actor: Actor, institutionId: string, input: ClassInput): Promise<ClassView> {
     const id = await this.db.transaction(async (tx) => {
