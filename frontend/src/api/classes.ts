@@ -8,6 +8,7 @@ import type {
   RosterEntry,
 } from '@platform/contracts/training/classes';
 import type { AssessmentKind } from '@platform/contracts/training/classes';
+import type { CourseView } from '@platform/contracts/training/api';
 import { api } from './client';
 import type { components } from './schema';
 import { read } from './read';
@@ -108,4 +109,8 @@ export function removeInstitutionMember(institutionId: string, userId: string) {
       params: { path: { id: institutionId, userId } },
     }),
   );
+}
+
+export function institutionCourses(institutionId: string): Promise<CourseView[]> {
+  return items(api.GET('/api/training/institutions/{id}/courses', path(institutionId)));
 }

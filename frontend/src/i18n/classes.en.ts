@@ -34,7 +34,8 @@ export const classesEn: typeof classesZhCN = {
   },
   courseClasses: {
     title: 'Classes open for enrolment',
-    intro: 'The district employment service approved the online plan of these classes. Enrolment needs real-name verification.',
+    intro:
+      'The district employment service approved the online plan of these classes. Enrolment needs real-name verification.',
     none: 'No class is open for enrolment.',
     enrol: 'Enrol',
     enrolled: 'Enrolled. Start learning from "My training".',
@@ -45,7 +46,8 @@ export const classesEn: typeof classesZhCN = {
   },
   realName: {
     title: 'Real-name verification',
-    intro: 'Subsidised training is taken under your real name. This is the same identity as for job seeking; the ID number is encrypted and only shown masked.',
+    intro:
+      'Subsidised training is taken under your real name. This is the same identity as for job seeking; the ID number is encrypted and only shown masked.',
     realName: 'Name',
     idNumber: 'ID card number',
     idInvalid: 'This ID card number is not valid; please check it',
@@ -54,7 +56,8 @@ export const classesEn: typeof classesZhCN = {
   },
   myTraining: {
     title: 'My training',
-    intro: 'The classes you enrolled in. Learn during the class dates; the platform records your hours online.',
+    intro:
+      'The classes you enrolled in. Learn during the class dates; the platform records your hours online.',
     none: 'You have not enrolled in any class yet.',
     browse: 'Browse courses',
     start: 'Start learning',
@@ -67,7 +70,8 @@ export const classesEn: typeof classesZhCN = {
   },
   institutionClasses: {
     title: 'Classes',
-    intro: 'Open classes and write their online plan (course, teachers, duration, platform); the district approves it before the class runs.',
+    intro:
+      'Open classes and write their online plan (course, teachers, duration, platform); the district approves it before the class runs.',
     noInstitution: 'Your account is not linked to a training institution yet; ask the HR bureau.',
     institution: 'Institution',
     newClass: 'New class application',
@@ -107,7 +111,8 @@ export const classesEn: typeof classesZhCN = {
   },
   planReview: {
     tab: 'Class plans',
-    intro: 'Review class applications and their online plans (course, teachers, duration, platform). Approved classes open for enrolment; a return needs a reason.',
+    intro:
+      'Review class applications and their online plans (course, teachers, duration, platform). Approved classes open for enrolment; a return needs a reason.',
     none: 'No plan awaits review.',
     approve: 'Approve',
     reject: 'Return',
@@ -118,7 +123,8 @@ export const classesEn: typeof classesZhCN = {
   members: {
     button: 'Accounts',
     title: '{name} · accounts',
-    intro: 'Link a registered account by phone number or email; it gets the training-institution role and manages this institution\u2019s classes only.',
+    intro:
+      'Link a registered account by phone number or email; it gets the training-institution role and manages this institution\u2019s classes only.',
     identifier: 'Phone number or email',
     add: 'Link account',
     remove: 'Unlink',

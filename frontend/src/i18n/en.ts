@@ -324,7 +324,8 @@ const en: MessageSchema = {
     COURSE_CODE_TAKEN: 'This course code is already in use.',
     INSTITUTION_USCC_TAKEN: 'This credit code is already in the catalogue.',
     TRAINING_POLICY_VERSION_TAKEN: 'This training policy version already exists.',
-    TRAINING_COURSE_NOT_IN_CATALOGUE: 'On the start date the course is not in the training project catalogue.',
+    TRAINING_COURSE_NOT_IN_CATALOGUE:
+      'On the start date the course is not in the training project catalogue.',
     CLASS_COURSE_NOT_PUBLISHED: 'This course is not published.',
     CLASS_DATES_OUT_OF_ORDER: 'The end date is before the start date.',
     CLASS_PLAN_INCOMPLETE: 'The online plan is incomplete; add: {fields}.',
@@ -334,7 +335,8 @@ const en: MessageSchema = {
     CLASS_FULL: 'This class is full.',
     CLASS_ENDED: 'This class has ended.',
     NOT_REAL_NAME: 'Verify your real name before enrolling in subsidised training.',
-    ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL: 'Only an offline practical module of the course takes attendance.',
+    ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL:
+      'Only an offline practical module of the course takes attendance.',
     ATTENDANCE_HOURS_EXCEED_MODULE: 'These 学时 exceed the module\u2019s hours.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side; please try again later.',
