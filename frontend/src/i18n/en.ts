@@ -327,7 +327,6 @@ const en: MessageSchema = {
     TRAINING_COURSE_NOT_IN_CATALOGUE:
       'On the start date the course is not in the training project catalogue.',
     CLASS_COURSE_NOT_PUBLISHED: 'This course is not published.',
-    CLASS_DATES_OUT_OF_ORDER: 'The end date is before the start date.',
     CLASS_PLAN_INCOMPLETE: 'The online plan is incomplete; add: {fields}.',
     CLASS_PLAN_HOURS_MISMATCH: 'The 学时 of each module must match the course.',
     CLASS_PLAN_FROZEN: 'A submitted or approved plan cannot be changed.',

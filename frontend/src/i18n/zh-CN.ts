@@ -325,7 +325,6 @@ const zhCN = {
     TRAINING_POLICY_VERSION_TAKEN: '该培训政策版本号已存在。',
     TRAINING_COURSE_NOT_IN_CATALOGUE: '开班日该课程不在培训项目目录内，不能开班。',
     CLASS_COURSE_NOT_PUBLISHED: '该课程尚未发布。',
-    CLASS_DATES_OUT_OF_ORDER: '结束日期不能早于开始日期。',
     CLASS_PLAN_INCOMPLETE: '线上培训方案不完整，请补充：{fields}。',
     CLASS_PLAN_HOURS_MISMATCH: '方案中各模块学时须与课程设置一致。',
     CLASS_PLAN_FROZEN: '方案已提交或已审核同意，不能再修改。',
