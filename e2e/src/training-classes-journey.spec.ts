@@ -107,8 +107,13 @@ async function pick(page: Page, testId: string, option: string) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
 }
 
+/** Element Plus puts a test id on the native input of some fields and on the wrapper of others. */
+function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
 async function typeDate(page: Page, testId: string, value: string) {
-  const input = page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+  const input = field(page, testId);
   await input.fill(value);
   await input.press('Enter');
 }
@@ -125,7 +130,7 @@ describe('a class from application to enrolment (C-3, TR-1)', () => {
     await page.locator('[data-nav="institutionClasses"]').click();
     await page.getByTestId('new-class').click();
     await pick(page, 'class-course', courseTitle);
-    await page.getByTestId('class-name').locator('input').fill(className);
+    await field(page, 'class-name').fill(className);
     await pick(page, 'class-district', '南岸区');
     await typeDate(page, 'class-starts', today);
     await typeDate(page, 'class-ends', addDays(today, 30));
@@ -162,8 +167,8 @@ describe('a class from application to enrolment (C-3, TR-1)', () => {
     await card.waitFor();
     await card.getByTestId('enrol').click();
     // Not verified yet: the api answers NOT_REAL_NAME and the page asks for name and 身份证.
-    await page.getByTestId('real-name').locator('input').fill('周晓梅');
-    await page.getByTestId('id-number').locator('input').fill(residentIdNumber(1990));
+    await field(page, 'real-name').fill('周晓梅');
+    await field(page, 'id-number').fill(residentIdNumber(1990));
     await page.getByTestId('real-name-submit').click();
     await page.getByText('报名成功').waitFor();
     await screenshot(page, 'training-classes-03-enrolled');
