@@ -171,6 +171,7 @@ describe('a class from application to enrolment (C-3, TR-1)', () => {
     await field(page, 'id-number').fill(residentIdNumber(1990));
     await page.getByTestId('real-name-submit').click();
     await page.getByText('报名成功').waitFor();
+    await card.getByTestId('already-enrolled').waitFor();
     await screenshot(page, 'training-classes-03-enrolled');
 
     await page.goto(`${BASE_URL}/trainee/training`);

@@ -43,6 +43,7 @@ export const classesEn: typeof classesZhCN = {
     signIn: 'Sign in to enrol',
     traineeOnly: 'Enrol with a trainee account (choose "Trainee" when registering).',
     full: 'Full',
+    alreadyEnrolled: 'Enrolled',
   },
   realName: {
     title: 'Real-name verification',

@@ -46,6 +46,7 @@ export const classesZhCN = {
     signIn: '登录后报名',
     traineeOnly: '请使用学员账号报名（注册时选择「培训学员」）。',
     full: '名额已满',
+    alreadyEnrolled: '已报名',
   },
   realName: {
     title: '实名认证',
