@@ -196,6 +196,7 @@ export const SponsoredEnrolmentResultSchema = z.object({
   ),
   enrolled: z.number().int(),
 });
+export type SponsoredEnrolmentResult = z.infer<typeof SponsoredEnrolmentResultSchema>;
 
 export const RosterEntrySchema = z.object({
   enrolmentId: z.string(),

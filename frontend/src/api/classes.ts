@@ -6,6 +6,8 @@ import type {
   EnrolmentView,
   InstitutionMemberView,
   RosterEntry,
+  SponsoredEnrolmentInput,
+  SponsoredEnrolmentResult,
 } from '@platform/contracts/training/classes';
 import type { AssessmentKind } from '@platform/contracts/training/classes';
 import type { CourseView } from '@platform/contracts/training/api';
@@ -113,4 +115,11 @@ export function removeInstitutionMember(institutionId: string, userId: string) {
 
 export function institutionCourses(institutionId: string): Promise<CourseView[]> {
   return items(api.GET('/api/training/institutions/{id}/courses', path(institutionId)));
+}
+
+export type SponsoredResult = SponsoredEnrolmentResult;
+
+/** An enterprise's staff list for a class; every row comes back with its own result (E8-E10). */
+export function sponsorStaff(classId: string, body: SponsoredEnrolmentInput): Promise<SponsoredResult> {
+  return read(api.POST('/api/training/classes/{id}/sponsored-enrolments', { ...path(classId), body }));
 }

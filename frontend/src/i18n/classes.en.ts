@@ -45,6 +45,28 @@ export const classesEn: typeof classesZhCN = {
     full: 'Full',
     alreadyEnrolled: 'Enrolled',
   },
+  sponsor: {
+    button: 'Enrol our staff',
+    title: 'Enrol staff · {name}',
+    intro:
+      'Enterprises (platform and new-business-form enterprises included) may enrol their staff. Each person must be a registered trainee verified under the same real name.',
+    relation: 'Relation to the enterprise',
+    list: 'Staff, one per line: name and ID number',
+    placeholder: '陈骑手 500103199805061235',
+    badLines: 'Line {lines} cannot be read; write "name ID-number"',
+    submit: 'Submit {n}',
+    close: 'Close',
+    summary: '{n} of {total} enrolled',
+    result: 'Result',
+    results: {
+      enrolled: 'Enrolled',
+      already_enrolled: 'Already in the class',
+      ID_NUMBER_INVALID: 'ID number not valid',
+      TRAINEE_NOT_REGISTERED: 'Not a registered trainee yet',
+      NAME_MISMATCH: 'Name differs from the verified name',
+      CLASS_FULL: 'Class full',
+    },
+  },
   realName: {
     title: 'Real-name verification',
     intro:

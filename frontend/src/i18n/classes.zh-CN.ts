@@ -4,6 +4,7 @@ import {
   CLASS_PLAN_STATUS_LABELS,
   ENROLMENT_STATUS_LABELS,
   SPONSOR_KIND_LABELS,
+  SPONSOR_ROW_RESULT_LABELS,
   WORK_RELATION_LABELS,
 } from '@platform/contracts/training/classes';
 
@@ -47,6 +48,21 @@ export const classesZhCN = {
     traineeOnly: '请使用学员账号报名（注册时选择「培训学员」）。',
     full: '名额已满',
     alreadyEnrolled: '已报名',
+  },
+  sponsor: {
+    button: '企业组织职工报名',
+    title: '企业组织职工报名 · {name}',
+    intro:
+      '企业（含平台企业、新业态企业）可组织职工参加线上培训。职工须已注册为培训学员并完成实名认证，姓名须与实名信息一致。',
+    relation: '与企业的关系',
+    list: '职工名单（每行一人：姓名 身份证号）',
+    placeholder: '陈骑手 500103199805061235',
+    badLines: '第 {lines} 行无法识别，请按「姓名 身份证号」填写',
+    submit: '提交 {n} 人',
+    close: '关闭',
+    summary: '已报名 {n} 人，共 {total} 人',
+    result: '结果',
+    results: { ...SPONSOR_ROW_RESULT_LABELS },
   },
   realName: {
     title: '实名认证',
