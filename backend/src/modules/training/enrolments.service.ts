@@ -77,7 +77,11 @@ export class EnrolmentsService {
       .select({ id: employers.id })
       .from(employers)
       .where(eq(employers.ownerUserId, actor.userId));
-    if (!unit) throw notFound('employer registration 单位信息（请先登记单位）');
+    if (!unit)
+      throw new AppError(
+        'NOT_FOUND',
+        'Register your unit first (单位信息). 请先在「单位信息」中登记本单位。',
+      );
     return this.db.transaction(async (tx) => {
       const cls = await lockOpenClass(tx, classId);
       const rows = [];

@@ -3,6 +3,7 @@ import type { InstitutionMemberView } from '@platform/contracts';
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Actor } from '../../common/auth/actor';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
+import { AppError } from '../../common/errors/app-error';
 import { trainingInstitutionMembers, trainingInstitutions, userRoles, users } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { notFound } from './institution-access';
@@ -41,7 +42,11 @@ export class InstitutionMembersService {
         .select({ id: users.id })
         .from(users)
         .where(or(eq(users.phone, normalized), eq(users.email, normalized)));
-      if (!user) throw notFound('account with this phone number or email 该手机号或邮箱对应的账号');
+      if (!user)
+        throw new AppError(
+          'NOT_FOUND',
+          'No account has this phone number or email; the person registers first. 没有使用该手机号或邮箱的账号，请先注册。',
+        );
       await tx
         .insert(trainingInstitutionMembers)
         .values({ institutionId, userId: user.id, grantedBy: actor.userId })
