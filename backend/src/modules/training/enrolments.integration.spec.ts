@@ -146,6 +146,24 @@ describe('enterprise sponsorship (E8-E10)', () => {
     expect(roster).toHaveLength(2);
   });
 
+  it('keeps the rows that fit and reports the rest as CLASS_FULL', async () => {
+    const { cls } = await approvedClass(t.app, org, { capacity: 1 });
+    const unit = await employer(t.app, org);
+    const first = await trainee(t.app, { realName: '甲' });
+    const second = await trainee(t.app, { realName: '乙' });
+    const response = await unit.call('POST', `/api/training/classes/${cls.id}/sponsored-enrolments`, {
+      staff: [first, second].map((p) => ({
+        realName: p.realName,
+        idNumber: p.idNumber,
+        workRelation: 'labour_contract',
+      })),
+    });
+    expect(response.json()).toMatchObject({
+      enrolled: 1,
+      rows: [{ result: 'enrolled' }, { result: 'CLASS_FULL', enrolmentId: null }],
+    });
+  });
+
   it('only an employer with its unit registered may sponsor', async () => {
     const { cls } = await approvedClass(t.app, org);
     const person = await trainee(t.app);
