@@ -1,8 +1,10 @@
 import type { Role } from '@platform/contracts';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../config/config';
+import { PiiCipher } from '../common/pii/pii-cipher';
+import { AppConfig, loadConfig } from '../config/config';
 import { createDatabase, createPool } from '../infra/database/database';
 import { PasswordHasher } from '../modules/auth/password-hasher';
+import { DEMO_INSTITUTION_PHONE, seedTrainingDemo } from './demo/seed-training';
 import { userRoles, users } from './schema';
 
 export const DEMO_PASSWORD = 'Demo2026pass';
@@ -18,11 +20,17 @@ export const DEMO_ACCOUNTS: { phone: string; email: string; displayName: string;
   },
   { phone: '13800000004', email: 'agency@demo.cn', displayName: '山城人力资源服务公司', roles: ['agency'] },
   { phone: '13800000005', email: 'student@demo.cn', displayName: '李同学', roles: ['seeker', 'trainee'] },
+  {
+    phone: DEMO_INSTITUTION_PHONE,
+    email: 'school@demo-training.cn',
+    displayName: '山城职业培训学校 教务',
+    roles: ['institution'],
+  },
 ];
 
-/** Idempotent: accounts that exist are left as they are. */
-export async function seedDemoData(databaseUrl: string): Promise<void> {
-  const pool = createPool(databaseUrl, 2);
+/** Idempotent: accounts that exist are left as they are; the training demo is added once. */
+export async function seedDemoData(config: AppConfig): Promise<void> {
+  const pool = createPool(config.DATABASE_URL, 2);
   const db = createDatabase(pool);
   const hasher = new PasswordHasher();
   try {
@@ -43,13 +51,14 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
         await tx.insert(userRoles).values(account.roles.map((role) => ({ userId: user.id, role })));
       });
     }
+    await seedTrainingDemo(db, new PiiCipher(config));
   } finally {
     await pool.end();
   }
 }
 
 if (require.main === module) {
-  seedDemoData(loadConfig().DATABASE_URL)
+  seedDemoData(loadConfig())
     .then(() => {
       console.log(`demo accounts (password ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS)

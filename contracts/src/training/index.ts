@@ -7,3 +7,4 @@ export * from './api';
 export * from './policy';
 export * from './reports';
 export * from './claims';
+export * from './classes';

@@ -1556,6 +1556,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/institutions/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_listMembers"];
+        put?: never;
+        post: operations["ClassesController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/institutions/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ClassesController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/my-institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_myInstitutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/institutions/{id}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_institutionCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/institutions/{id}/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_institutionClasses"];
+        put?: never;
+        post: operations["ClassesController_createClass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_getClass"];
+        put: operations["ClassesController_updateClass"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/class-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}/plan-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_openClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EnrolmentsController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}/sponsored-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EnrolmentsController_sponsor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EnrolmentsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EnrolmentsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/classes/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EnrolmentsController_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EnrolmentsController_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/offline-attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EnrolmentsController_attend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/training": {
         parameters: {
             query?: never;
@@ -3579,6 +3851,260 @@ export interface components {
             };
             /** @default  */
             note: string;
+        };
+        InstitutionMemberListDto_Output: {
+            items: {
+                userId: string;
+                displayName: string;
+                phone: string | null;
+                email: string | null;
+                createdAt: string;
+            }[];
+        };
+        InstitutionMemberInputDto: {
+            identifier: string;
+        };
+        MyInstitutionListDto_Output: {
+            items: {
+                id: string;
+                name: string;
+                district: string;
+            }[];
+        };
+        ClassListDto_Output: {
+            items: {
+                id: string;
+                name: string;
+                course: {
+                    id: string;
+                    code: string;
+                    title: string;
+                };
+                institution: {
+                    id: string;
+                    name: string;
+                };
+                platform: {
+                    id: string;
+                    name: string;
+                    url: string;
+                } | null;
+                district: string;
+                /** @enum {string} */
+                jurisdiction: "CQ" | "national";
+                startsOn: string;
+                endsOn: string;
+                capacity: number | null;
+                enrolled: number;
+                plan: {
+                    teachers: string[];
+                    modules: {
+                        name: string;
+                        hours: number;
+                    }[];
+                    scheduleNote: string;
+                };
+                /** @enum {string} */
+                planStatus: "draft" | "submitted" | "approved" | "rejected";
+                planSubmittedAt: string | null;
+                planDecidedAt: string | null;
+                planDecisionReason: string | null;
+            }[];
+        };
+        ClassInputDto: {
+            /** Format: uuid */
+            courseId: string;
+            name: string;
+            /** @enum {string} */
+            district: "渝中区" | "大渡口区" | "江北区" | "沙坪坝区" | "九龙坡区" | "南岸区" | "北碚区" | "渝北区" | "巴南区" | "万州区" | "涪陵区" | "黔江区" | "长寿区" | "江津区" | "合川区" | "永川区" | "南川区" | "綦江区" | "大足区" | "璧山区" | "铜梁区" | "潼南区" | "荣昌区" | "开州区" | "梁平区" | "武隆区" | "城口县" | "丰都县" | "垫江县" | "忠县" | "云阳县" | "奉节县" | "巫山县" | "巫溪县" | "石柱土家族自治县" | "秀山土家族苗族自治县" | "酉阳土家族苗族自治县" | "彭水苗族土家族自治县";
+            startsOn: string;
+            endsOn: string;
+            capacity: number;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            platformId: string | null;
+            /**
+             * @default CQ
+             * @enum {string}
+             */
+            jurisdiction: "CQ" | "national";
+            /**
+             * @default {
+             *       "teachers": [],
+             *       "modules": [],
+             *       "scheduleNote": ""
+             *     }
+             */
+            plan: {
+                /** @default [] */
+                teachers: string[];
+                /** @default [] */
+                modules: {
+                    name: string;
+                    hours: number;
+                }[];
+                /** @default  */
+                scheduleNote: string;
+            };
+        };
+        ClassDto_Output: {
+            id: string;
+            name: string;
+            course: {
+                id: string;
+                code: string;
+                title: string;
+            };
+            institution: {
+                id: string;
+                name: string;
+            };
+            platform: {
+                id: string;
+                name: string;
+                url: string;
+            } | null;
+            district: string;
+            /** @enum {string} */
+            jurisdiction: "CQ" | "national";
+            startsOn: string;
+            endsOn: string;
+            capacity: number | null;
+            enrolled: number;
+            plan: {
+                teachers: string[];
+                modules: {
+                    name: string;
+                    hours: number;
+                }[];
+                scheduleNote: string;
+            };
+            /** @enum {string} */
+            planStatus: "draft" | "submitted" | "approved" | "rejected";
+            planSubmittedAt: string[];
+            planDecidedAt: string[];
+            planDecisionReason: string[];
+        };
+        ClassPlanDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+        };
+        EnrolmentDto_Output: {
+            id: string;
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn";
+            /** @enum {string} */
+            sponsorKind: "individual" | "enterprise";
+            /** @enum {string|null} */
+            workRelation: "labour_contract" | "platform_worker" | null;
+            completionStatus: string[];
+            enrolledAt: string;
+            class: {
+                id: string;
+                name: string;
+                startsOn: string;
+                endsOn: string;
+            };
+            course: {
+                id: string;
+                title: string;
+            };
+            institution: {
+                id: string;
+                name: string;
+            };
+        };
+        SponsoredEnrolmentInputDto: {
+            staff: {
+                realName: string;
+                idNumber: string;
+                /** @enum {string} */
+                workRelation: "labour_contract" | "platform_worker";
+            }[];
+        };
+        SponsoredEnrolmentResultDto_Output: {
+            rows: {
+                index: number;
+                realName: string;
+                idNumberMasked: string;
+                /** @enum {string} */
+                result: "enrolled" | "already_enrolled" | "ID_NUMBER_INVALID" | "TRAINEE_NOT_REGISTERED" | "NAME_MISMATCH" | "CLASS_FULL";
+                enrolmentId: string | null;
+            }[];
+            enrolled: number;
+        };
+        EnrolmentListDto_Output: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                status: "enrolled" | "withdrawn";
+                /** @enum {string} */
+                sponsorKind: "individual" | "enterprise";
+                /** @enum {string|null} */
+                workRelation: "labour_contract" | "platform_worker" | null;
+                completionStatus: string | null;
+                enrolledAt: string;
+                class: {
+                    id: string;
+                    name: string;
+                    startsOn: string;
+                    endsOn: string;
+                };
+                course: {
+                    id: string;
+                    title: string;
+                };
+                institution: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+        };
+        RosterDto_Output: {
+            items: {
+                enrolmentId: string;
+                realName: string | null;
+                idNumberMasked: string | null;
+                /** @enum {string} */
+                status: "enrolled" | "withdrawn";
+                /** @enum {string} */
+                sponsorKind: "individual" | "enterprise";
+                /** @enum {string|null} */
+                workRelation: "labour_contract" | "platform_worker" | null;
+                signedInAt: string | null;
+                completionStatus: string | null;
+                assessments: {
+                    /** @enum {string} */
+                    kind: "qa" | "quiz" | "exam";
+                    score: number | null;
+                }[];
+                offlineXueshi: number;
+            }[];
+        };
+        AssessmentInputDto: {
+            /** @enum {string} */
+            kind: "qa" | "quiz" | "exam";
+            score: number;
+        };
+        AssessmentDto_Output: {
+            id: string;
+            enrolmentId: string;
+            kind: string;
+            score: number;
+        };
+        OfflineAttendanceInputDto: {
+            module: string;
+            xueshi: number;
+        };
+        OfflineAttendanceDto_Output: {
+            id: string;
+            enrolmentId: string;
+            module: string;
+            xueshi: number;
+            verifiedAt: string;
         };
         TrainingReportDto_Output: {
             /** @enum {string} */
@@ -6613,6 +7139,451 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionMemberListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionMemberInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionMemberListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionMemberListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_myInstitutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInstitutionListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_institutionCourses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_institutionClasses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_createClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_getClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_updateClass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_plans: {
+        parameters: {
+            query?: {
+                status?: "draft" | "submitted" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassListDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassPlanDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDto_Output"];
+                };
+            };
+        };
+    };
+    ClassesController_openClasses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassListDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_sponsor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsoredEnrolmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsoredEnrolmentResultDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentListDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto_Output"];
+                };
+            };
+        };
+    };
+    EnrolmentsController_attend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineAttendanceInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfflineAttendanceDto_Output"];
                 };
             };
         };

@@ -2,6 +2,7 @@ import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
+import { classesEn } from './classes.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -10,6 +11,7 @@ const en: MessageSchema = {
   ...fairEn,
   ...pipelineEn,
   ...trainingEn,
+  ...classesEn,
   ...searchEn,
   ...matchingEn,
   app: {
@@ -122,6 +124,8 @@ const en: MessageSchema = {
       agencyColumns: 'Fair columns',
       agencyServices: 'Employment services',
       agencySubsidies: 'Subsidy claims',
+      traineeTraining: 'My training',
+      institutionClasses: 'Classes',
       traineeCourses: 'Courses',
       traineeHours: 'Study hours',
       traineeCertificates: 'Certificates',
@@ -163,6 +167,8 @@ const en: MessageSchema = {
       agencyColumns: 'Host a fair column and bring employers into it',
       agencyServices: 'Record job-placement and other employment services',
       agencySubsidies: 'Claim job-placement subsidies under the policy and see how they were worked out',
+      traineeTraining: 'The classes you enrolled in; start learning',
+      institutionClasses: 'Class applications, online plans and rosters',
       traineeCourses: 'Study Internet + vocational skills training courses online',
       traineeHours: 'See the valid study hours logged for each course',
       traineeCertificates: 'See your certificates once a course is completed',
@@ -524,6 +530,18 @@ const en: MessageSchema = {
     DUPLICATE_CLAIM_SAME_CLASS: 'This training already has a subsidy claim; one training is claimed once.',
     CLAIM_STATE_CONFLICT: 'The claim is no longer in a state that allows this; refresh and try again.',
     CLAIM_NOTICE_NOT_OVER: 'The public notice has not ended yet; pay once it has.',
+    TRAINING_COURSE_NOT_IN_CATALOGUE:
+      'On the start date the course is not in the training project catalogue.',
+    CLASS_COURSE_NOT_PUBLISHED: 'This course is not published.',
+    CLASS_PLAN_INCOMPLETE: 'The online plan is incomplete; add: {fields}.',
+    CLASS_PLAN_HOURS_MISMATCH: 'The 学时 of each module must match the course.',
+    CLASS_PLAN_FROZEN: 'A submitted or approved plan cannot be changed.',
+    CLASS_PLAN_NOT_APPROVED: 'The district has not approved this class plan yet; enrolment is not open.',
+    CLASS_FULL: 'This class is full.',
+    CLASS_ENDED: 'This class has ended.',
+    ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL:
+      'Only an offline practical module of the course takes attendance.',
+    ATTENDANCE_HOURS_EXCEED_MODULE: 'These 学时 exceed the module\u2019s hours.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side; please try again later.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later.',

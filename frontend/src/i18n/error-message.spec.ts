@@ -78,6 +78,12 @@ describe('errorMessage', () => {
     expect(errorMessage(error, zh)).toBe('岗位信息违反发布规定，请修改标出的内容。');
   });
 
+  it('TR-5 names the plan fields a refused class plan lacks', () => {
+    const error = new ApiError('CLASS_PLAN_INCOMPLETE', 'x', { missing: ['platform', 'duration'] }, 422);
+    expect(errorMessage(error, zh)).toBe('线上培训方案不完整，请补充：培训平台、培训时长（学时）。');
+    expect(errorMessage(error, en)).toBe('The online plan is incomplete; add: Platform, Duration (学时).');
+  });
+
   it('says the server cannot be reached when the request never got an answer', () => {
     const error = ApiError.fromNetwork(new TypeError('Failed to fetch'));
     expect(errorMessage(error, zh)).toBe('无法连接服务器，请检查网络后重试。');

@@ -45,6 +45,8 @@ export function errorMessage(error: unknown, i18n: Translator): string {
       return t(key, { minutes: minutesToWait(error.details) });
     case 'VALIDATION_FAILED':
       return validationMessage(error, i18n);
+    case 'CLASS_PLAN_INCOMPLETE':
+      return t(key, { fields: missingPlanFields(error.details, i18n) });
   }
   if (SERVER_WORDED.has(error.code) && isBilingual(error.message)) return apiSentence(error, i18n);
   if (te(key)) return t(key);
@@ -59,6 +61,14 @@ function weakPasswordRules(details: unknown, { t, te }: Translator): string {
   const problems = (details as { problems?: PasswordProblem[] } | undefined)?.problems ?? [];
   return problems
     .map((problem) => (te(`auth.passwordRules.${problem}`) ? t(`auth.passwordRules.${problem}`) : problem))
+    .join(t('errors.listSeparator'));
+}
+
+/** TR-5: the plan fields the api found missing, by their labels. */
+function missingPlanFields(details: unknown, { t, te }: Translator): string {
+  const missing = (details as { missing?: string[] } | undefined)?.missing ?? [];
+  return missing
+    .map((field) => (te(`classes.planField.${field}`) ? t(`classes.planField.${field}`) : field))
     .join(t('errors.listSeparator'));
 }
 

@@ -5,12 +5,14 @@ import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
+import { classesZhCN } from './classes.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
   ...pipelineZhCN,
   ...trainingZhCN,
+  ...classesZhCN,
   ...searchZhCN,
   ...matchingZhCN,
   app: {
@@ -123,6 +125,8 @@ const zhCN = {
       agencyColumns: '双选会专栏',
       agencyServices: '就业服务',
       agencySubsidies: '补贴申领',
+      traineeTraining: '我的培训',
+      institutionClasses: '开班管理',
       traineeCourses: '课程学习',
       traineeHours: '学时记录',
       traineeCertificates: '培训证书',
@@ -164,6 +168,8 @@ const zhCN = {
       agencyColumns: '承办双选会专栏，组织单位入驻',
       agencyServices: '登记职业介绍等就业服务记录',
       agencySubsidies: '按政策申领职业介绍补贴，查看核算依据',
+      traineeTraining: '查看报名的培训班级，开始学习',
+      institutionClasses: '开班申请、线上培训方案和学员名册',
       traineeCourses: '在线学习互联网+职业技能培训课程',
       traineeHours: '查看每门课程累计的有效学时',
       traineeCertificates: '完成培训后查看培训证书',
@@ -511,6 +517,16 @@ const zhCN = {
     DUPLICATE_CLAIM_SAME_CLASS: '该培训已有补贴申请，同一培训不能重复申请。',
     CLAIM_STATE_CONFLICT: '该申请当前状态不允许此操作，请刷新后再试。',
     CLAIM_NOTICE_NOT_OVER: '公示期尚未结束，期满后方可拨付。',
+    TRAINING_COURSE_NOT_IN_CATALOGUE: '开班日该课程不在培训项目目录内，不能开班。',
+    CLASS_COURSE_NOT_PUBLISHED: '该课程尚未发布。',
+    CLASS_PLAN_INCOMPLETE: '线上培训方案不完整，请补充：{fields}。',
+    CLASS_PLAN_HOURS_MISMATCH: '方案中各模块学时须与课程设置一致。',
+    CLASS_PLAN_FROZEN: '方案已提交或已审核同意，不能再修改。',
+    CLASS_PLAN_NOT_APPROVED: '该班级的培训方案尚未经区县审核同意，暂不能报名。',
+    CLASS_FULL: '班级名额已满。',
+    CLASS_ENDED: '该班级已结束。',
+    ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL: '只有课程的线下实训模块可以登记出勤。',
+    ATTENDANCE_HOURS_EXCEED_MODULE: '出勤学时超过该模块的学时。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
     INTERNAL_ERROR: '服务器出了点问题，请稍后再试。',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',

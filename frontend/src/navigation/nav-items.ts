@@ -16,6 +16,7 @@ import {
   PieChart,
   Postcard,
   Reading,
+  School,
   Search,
   Service,
   Setting,
@@ -96,10 +97,15 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     role: 'trainee',
     items: [
       { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
+      { key: 'traineeTraining', icon: Notebook, path: '/trainee/training' },
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
       { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
       { key: 'traineeClaims', icon: Money, path: '/trainee/claims' },
     ],
+  },
+  {
+    role: 'institution',
+    items: [{ key: 'institutionClasses', icon: School, path: '/institution/classes' }],
   },
   {
     role: 'organizer',

@@ -12,7 +12,24 @@ export const TRAINING_MENU_PAGES: Record<string, Page> = {
   traineeClaims: () => import('@/views/training/claims/MyClaimsPage.vue'),
   employerTraining: () => import('@/views/employer/training/EnterpriseTrainingPage.vue'),
   organizerTrainingClaims: () => import('@/views/organizer/training-claims/ClaimReviewPage.vue'),
+  traineeTraining: () => import('@/views/trainee/training/MyTrainingPage.vue'),
+  institutionClasses: () => import('@/views/institution/classes/InstitutionClassesPage.vue'),
 };
+
+/** An institution's class roster, reached from 开班管理. */
+export const trainingSubPages: RouteRecordRaw[] = [
+  {
+    path: 'institution/classes/:classId',
+    name: 'institutionClassRoster',
+    component: () => import('@/views/institution/roster/ClassRosterPage.vue'),
+    meta: {
+      requiresAuth: true,
+      roles: ['institution'],
+      titleKey: 'roster.title',
+      navKey: 'institutionClasses',
+    },
+  },
+];
 
 /** Anyone may browse the catalogue without an account (training.md E1). */
 export const trainingPublicPages: RouteRecordRaw[] = [

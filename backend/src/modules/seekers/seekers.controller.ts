@@ -29,7 +29,8 @@ export class SeekersController {
     private readonly resumes: ResumesService,
   ) {}
 
-  @Roles('seeker')
+  /** Trainees share the same identity row: one real name per person across jobs and training. */
+  @Roles('seeker', 'trainee')
   @Get('seekers/me')
   @ZodResponse({ status: 200, type: SeekerProfileDto })
   profile(@CurrentActor() actor: Actor) {
@@ -44,7 +45,7 @@ export class SeekersController {
   }
 
   /** Real-name verification: the 身份证 number is checked, encrypted and only ever shown masked. */
-  @Roles('seeker')
+  @Roles('seeker', 'trainee')
   @Post('seekers/me/verification')
   @ZodResponse({ status: 201, type: SeekerProfileDto })
   verify(@CurrentActor() actor: Actor, @Body() body: VerificationInputDto) {

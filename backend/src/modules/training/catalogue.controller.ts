@@ -54,7 +54,8 @@ export class CatalogueController {
     return this.catalogue.updateInstitution(actor, id, body);
   }
 
-  @Roles('organizer', 'admin')
+  /** Institutions name a platform in their class plans, so they read the list too. */
+  @Roles('organizer', 'admin', 'institution')
   @Get('platforms')
   @ZodResponse({ status: 200, type: PlatformListDto })
   async platforms() {
