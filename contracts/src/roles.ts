@@ -1,5 +1,13 @@
 /** Roles a person can hold; one account may hold several (e.g. a seeker who is also a trainee). */
-export const ROLES = ['seeker', 'employer', 'agency', 'trainee', 'institution', 'organizer', 'admin'] as const;
+export const ROLES = [
+  'seeker',
+  'employer',
+  'agency',
+  'trainee',
+  'institution',
+  'organizer',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a person may choose at self-registration; staff roles are granted by an admin. */

@@ -33,7 +33,9 @@ export const userRoles = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['seeker', 'employer', 'agency', 'trainee', 'institution', 'organizer', 'admin'] }).notNull(),
+    role: text('role', {
+      enum: ['seeker', 'employer', 'agency', 'trainee', 'institution', 'organizer', 'admin'],
+    }).notNull(),
     grantedAt: createdAt(),
     grantedBy: uuid('granted_by'),
   },
