@@ -5,3 +5,6 @@ export * from './subsidy';
 export * from './replay';
 export * from './api';
 export * from './policy';
+export * from './certificate-code';
+export * from './completion-facts';
+export * from './completion-api';
