@@ -26,6 +26,7 @@ import { PositionSearchModule } from './modules/search/search.module';
 import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
+import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         ExportsModule,
         PositionSearchModule,
         TrainingModule,
+        CompletionModule,
         MatchingModule,
       ],
       providers: [
