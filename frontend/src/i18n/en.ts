@@ -2,6 +2,7 @@ import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
+import { completionEn } from './completion.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -10,6 +11,7 @@ const en: MessageSchema = {
   ...fairEn,
   ...pipelineEn,
   ...trainingEn,
+  ...completionEn,
   ...searchEn,
   ...matchingEn,
   app: {
@@ -123,6 +125,7 @@ const en: MessageSchema = {
       agencyServices: 'Employment services',
       agencySubsidies: 'Subsidy claims',
       traineeCourses: 'Courses',
+      traineeLedger: 'Learning ledger',
       traineeHours: 'Study hours',
       traineeCertificates: 'Certificates',
       organizerFairs: 'Fairs',
@@ -132,6 +135,7 @@ const en: MessageSchema = {
       organizerComplaints: 'Complaints',
       courses: 'Training courses',
       organizerTraining: 'Training catalogue',
+      organizerCompletions: 'Completions',
       organizerDashboard: 'Dashboard',
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
@@ -160,6 +164,7 @@ const en: MessageSchema = {
       agencyServices: 'Record job-placement and other employment services',
       agencySubsidies: 'Claim job-placement subsidies under the policy and see how they were worked out',
       traineeCourses: 'Study Internet + vocational skills training courses online',
+      traineeLedger: 'Credited hours, assessments, completion decisions and certificates',
       traineeHours: 'See the valid study hours logged for each course',
       traineeCertificates: 'See your certificates once a course is completed',
       organizerFairs: 'Open online recruitment fairs and set their dates and columns',
@@ -169,6 +174,7 @@ const en: MessageSchema = {
       organizerComplaints: 'Handle reports; sanction or refer to the authorities',
       courses: 'Browse Internet + vocational skills training courses, no sign-in needed',
       organizerTraining: 'Keep the institution and project catalogues and the platforms',
+      organizerCompletions: 'Completion decisions by class, traced to the learning record',
       organizerDashboard: 'Statistics for fairs and training',
       organizerCoverage: 'Import key-group rosters and see who has not joined yet',
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',

@@ -5,12 +5,14 @@ import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
+import { completionZhCN } from './completion.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
   ...pipelineZhCN,
   ...trainingZhCN,
+  ...completionZhCN,
   ...searchZhCN,
   ...matchingZhCN,
   app: {
@@ -124,6 +126,7 @@ const zhCN = {
       agencyServices: '就业服务',
       agencySubsidies: '补贴申领',
       traineeCourses: '课程学习',
+      traineeLedger: '学习台账',
       traineeHours: '学时记录',
       traineeCertificates: '培训证书',
       organizerFairs: '双选会管理',
@@ -133,6 +136,7 @@ const zhCN = {
       organizerComplaints: '投诉举报',
       courses: '培训课程',
       organizerTraining: '培训目录',
+      organizerCompletions: '结业判定',
       organizerDashboard: '数据看板',
       organizerCoverage: '重点群体覆盖',
       organizerAgreements: '解约核查',
@@ -161,6 +165,7 @@ const zhCN = {
       agencyServices: '登记职业介绍等就业服务记录',
       agencySubsidies: '按政策申领职业介绍补贴，查看核算依据',
       traineeCourses: '在线学习互联网+职业技能培训课程',
+      traineeLedger: '认定学时、考核成绩、结业判定和合格证明',
       traineeHours: '查看每门课程累计的有效学时',
       traineeCertificates: '完成培训后查看培训证书',
       organizerFairs: '创建网络双选会，设置时间和专栏',
@@ -170,6 +175,7 @@ const zhCN = {
       organizerComplaints: '处理投诉举报，采取处理措施或移送相关部门',
       courses: '浏览互联网+职业技能培训课程，无需登录',
       organizerTraining: '维护培训机构目录、培训项目目录和线上平台',
+      organizerCompletions: '按班级查看结业判定并追溯学习过程',
       organizerDashboard: '双选会与培训的统计数据',
       organizerCoverage: '导入重点群体名单，核对谁还未参加',
       organizerAgreements: '核查国有企业撤回已签署协议的情况',

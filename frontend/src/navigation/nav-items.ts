@@ -96,7 +96,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
-      { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
+      { key: 'traineeLedger', icon: Medal, path: '/trainee/ledger' },
     ],
   },
   {
@@ -109,6 +109,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerReviews', icon: Checked, path: '/organizer/reviews' },
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
       { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
+      { key: 'organizerCompletions', icon: Medal, path: '/organizer/training/completions' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },

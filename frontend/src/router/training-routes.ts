@@ -8,7 +8,21 @@ const CourseCatalogPage: Page = () => import('@/views/training/catalog/CourseCat
 export const TRAINING_MENU_PAGES: Record<string, Page> = {
   traineeCourses: CourseCatalogPage,
   organizerTraining: () => import('@/views/organizer/training/TrainingCataloguePage.vue'),
+  traineeLedger: () => import('@/views/trainee/ledger/LedgerPage.vue'),
+  organizerCompletions: () => import('@/views/organizer/completions/CompletionsPage.vue'),
 };
+
+/** One enrolment's completion, reached from the ledger (the api checks it is the caller's or a reviewer's). */
+export const trainingSubPages: RouteRecordRaw[] = [
+  {
+    path: 'trainee/training/:enrolmentId/completion',
+    name: 'traineeCompletion',
+    component: () => import('@/views/trainee/completion/TraineeCompletionPage.vue'),
+    meta: { requiresAuth: true, titleKey: 'completion.title', navKey: 'traineeLedger' },
+  },
+];
+
+const VerifyCertificatePage: Page = () => import('@/views/training/verify/VerifyCertificatePage.vue');
 
 /** Anyone may browse the catalogue without an account (training.md E1). */
 export const trainingPublicPages: RouteRecordRaw[] = [
@@ -23,5 +37,13 @@ export const trainingPublicPages: RouteRecordRaw[] = [
     name: 'course',
     component: () => import('@/views/training/course/CoursePage.vue'),
     meta: { titleKey: 'nav.items.courses', navKey: 'courses' },
+  },
+  // A verifier holding a 培训合格证明 needs no account.
+  { path: 'verify', name: 'verify', component: VerifyCertificatePage, meta: { titleKey: 'verify.title' } },
+  {
+    path: 'verify/:code',
+    name: 'verifyCode',
+    component: VerifyCertificatePage,
+    meta: { titleKey: 'verify.title', navKey: 'verify' },
   },
 ];

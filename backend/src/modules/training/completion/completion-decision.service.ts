@@ -90,24 +90,30 @@ export class CompletionDecisions {
   }
 
   /** Re-runs a stored decision from its stored input under its stored policy version. */
-  async replay(decisionId: string): Promise<DecisionReplay> {
-    const [row] = await this.db
-      .select()
-      .from(completionDecisions)
-      .where(eq(completionDecisions.id, decisionId));
-    if (!row)
-      throw new AppError('TRAINING_DECISION_NOT_FOUND', 'No such completion decision. 未找到结业判定记录。');
-    const policy = await this.policies.byVersion(row.policyVersion);
-    const replayed = evaluateCompletion(row.input as CompletionInput, completionPolicyOf(policy));
-    const stored = row.outcome as CompletionOutcome;
-    return {
-      decisionId: row.id,
-      policyVersion: row.policyVersion,
-      matches: canonicalJson(replayed) === canonicalJson(stored),
-      stored: { status: stored.status, reasons: stored.reasons },
-      replayed: { status: replayed.status, reasons: replayed.reasons },
-    };
+  replay(decisionId: string): Promise<DecisionReplay> {
+    return replayStoredDecision(this.db, this.policies, decisionId);
   }
+}
+
+/** Also used by `npm run training:evaluate -- --decision <id>`, outside Nest. */
+export async function replayStoredDecision(
+  db: Database,
+  policies: TrainingPolicyService,
+  decisionId: string,
+): Promise<DecisionReplay> {
+  const [row] = await db.select().from(completionDecisions).where(eq(completionDecisions.id, decisionId));
+  if (!row)
+    throw new AppError('TRAINING_DECISION_NOT_FOUND', 'No such completion decision. 未找到结业判定记录。');
+  const policy = await policies.byVersion(row.policyVersion);
+  const replayed = evaluateCompletion(row.input as CompletionInput, completionPolicyOf(policy));
+  const stored = row.outcome as CompletionOutcome;
+  return {
+    decisionId: row.id,
+    policyVersion: row.policyVersion,
+    matches: canonicalJson(replayed) === canonicalJson(stored),
+    stored: { status: stored.status, reasons: stored.reasons },
+    replayed: { status: replayed.status, reasons: replayed.reasons },
+  };
 }
 
 export function decisionHash(
