@@ -36,8 +36,8 @@ const events = new QueueEvents(QueueName.training, { connection, prefix: config.
 const VARIANTS: Variant[] = ['complete', 'complete', 'no-qa', 'exam-failed', 'theory-short', 'complete'];
 const CLASSES = 4;
 const PER_CLASS = 30;
-let classIds: string[] = [];
-let enrolmentIds: string[] = [];
+const classIds: string[] = [];
+const enrolmentIds: string[] = [];
 const workers: ChildProcess[] = [];
 
 function startWorkerProcess(): ChildProcess {
