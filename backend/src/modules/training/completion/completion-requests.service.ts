@@ -61,7 +61,9 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** For the learning module when a session closes, and for staff: decide this enrolment again. */
-  async requestEvaluation(enrolmentId: string, trigger: string): Promise<{ jobId: string }> {
+  async requestEvaluation(enrolmentId: string, why: string): Promise<{ jobId: string }> {
+    // Callers name their trigger freely ("session-closed:<id>"); job ids and the payload take [A-Za-z0-9._-].
+    const trigger = why.replace(/[^A-Za-z0-9._-]/g, '.').slice(0, 80) || 'unspecified';
     const data: EvaluateTrainingCompletionPayload = { enrolmentId, trigger };
     const jobId = evaluationJobId(enrolmentId, trigger);
     await this.queue.add(JobName.evaluateTrainingCompletion, data, { jobId });

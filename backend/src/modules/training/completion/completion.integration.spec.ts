@@ -207,6 +207,9 @@ describe('completion decided by the job (training.md §4.1)', () => {
     expect((await requests.requestEvaluation(me.enrolmentId, 'session-closed.b')).jobId).toBe(
       (await requests.requestEvaluation(me.enrolmentId, 'session-closed.b')).jobId,
     );
+    // A trigger named with characters job ids do not take still queues, under a safe name.
+    const colon = await requests.requestEvaluation(me.enrolmentId, 'session-closed:b');
+    expect(colon.jobId).toBe(`evaluate_${me.enrolmentId}_session-closed.b`);
     expect(await decisionsOf(me.enrolmentId)).toHaveLength(1);
     expect(await certificatesOf(me.enrolmentId)).toHaveLength(1);
 
