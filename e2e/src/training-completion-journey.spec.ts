@@ -94,7 +94,7 @@ describe('a trainee sees the completion and its certificate; anyone verifies the
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     ).newPage();
     await page.goto(`${BASE_URL}/verify`);
-    await page.getByTestId('verify-code').locator('input').fill(code.toLowerCase().replace(/-/g, ' '));
+    await page.getByPlaceholder('例如 7Q2M-XK4D-9TRB').fill(code.toLowerCase().replace(/-/g, ' '));
     await page.getByRole('button', { name: '验证' }).click();
     await page.getByTestId('verify-result').waitFor();
     const text = await page.locator('.verify').innerText();
