@@ -28,6 +28,7 @@ import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
 import { TrainingReportsModule } from './modules/training-reports/training-reports.module';
 import { TrainingClaimsModule } from './modules/training-claims/training-claims.module';
+import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 
 @Module({})
@@ -61,6 +62,7 @@ export class AppModule {
         TrainingModule,
         TrainingReportsModule,
         TrainingClaimsModule,
+        CompletionModule,
         MatchingModule,
       ],
       providers: [

@@ -9,6 +9,7 @@ export const QueueName = {
   syndication: 'syndication',
   search: 'search',
   outreach: 'outreach',
+  training: 'training',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -18,6 +19,9 @@ export const JobName = {
   drainSearchOutbox: 'drain-search-outbox',
   pushTargetedPosition: 'push-targeted-position',
   reconcileSearchIndex: 'reconcile-search-index',
+  evaluateTrainingCompletion: 'evaluate-training-completion',
+  sweepTrainingCompletions: 'sweep-training-completions',
+  completeTrainingClass: 'complete-training-class',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -47,6 +51,42 @@ export type ReconcileSearchIndexPayload = z.infer<typeof ReconcileSearchIndexPay
 export const PushTargetedPositionPayloadSchema = z.object({ positionId: z.string().uuid() }).strict();
 export type PushTargetedPositionPayload = z.infer<typeof PushTargetedPositionPayloadSchema>;
 
+/**
+ * Decides one enrolment's completion (§4.1) from what PostgreSQL holds now. `trigger` says why
+ * (e.g. "session-closed.<sessionId>", "sweep.2026-12-02", "manual"); it is part of the job id, so
+ * the same request queued twice runs once.
+ */
+export const EvaluateTrainingCompletionPayloadSchema = z
+  .object({
+    enrolmentId: z.string().uuid(),
+    trigger: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9._-]+$/),
+  })
+  .strict();
+export type EvaluateTrainingCompletionPayload = z.infer<typeof EvaluateTrainingCompletionPayloadSchema>;
+
+/** Nightly: one flow per open class (plan approved, not ended more than graceDays ago). */
+export const SweepTrainingCompletionsPayloadSchema = z
+  .object({
+    graceDays: z.number().int().min(0).max(365).default(30),
+    /** The Asia/Shanghai sweep day; defaults to today. Part of every job id, so one sweep per day. */
+    on: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+export type SweepTrainingCompletionsPayload = z.infer<typeof SweepTrainingCompletionsPayloadSchema>;
+
+/** The parent of one class's flow: runs after every enrolment's evaluation and sums them up. */
+export const CompleteTrainingClassPayloadSchema = z
+  .object({ classId: z.string().uuid(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+  .strict();
+export type CompleteTrainingClassPayload = z.infer<typeof CompleteTrainingClassPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -67,5 +107,17 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.pushTargetedPosition]: {
     queue: QueueName.outreach,
     payload: PushTargetedPositionPayloadSchema,
+  },
+  [JobName.evaluateTrainingCompletion]: {
+    queue: QueueName.training,
+    payload: EvaluateTrainingCompletionPayloadSchema,
+  },
+  [JobName.sweepTrainingCompletions]: {
+    queue: QueueName.training,
+    payload: SweepTrainingCompletionsPayloadSchema,
+  },
+  [JobName.completeTrainingClass]: {
+    queue: QueueName.training,
+    payload: CompleteTrainingClassPayloadSchema,
   },
 };

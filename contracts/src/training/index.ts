@@ -8,3 +8,6 @@ export * from './policy';
 export * from './reports';
 export * from './claims';
 export * from './classes';
+export * from './certificate-code';
+export * from './completion-facts';
+export * from './completion-api';

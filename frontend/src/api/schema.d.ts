@@ -2036,6 +2036,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/enrolments/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_completion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/completion/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/completion/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CompletionController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/ledger/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/completions/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CompletionController_sweep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/completion-decisions/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_replay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CompletionController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCertificateController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -4499,6 +4643,242 @@ export interface components {
             /** @enum {string} */
             decision: "verify" | "reject";
             reason?: string;
+        };
+        EnrolmentCompletionDto_Output: {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** Format: uuid */
+            classId: string;
+            className: string;
+            courseTitle: string;
+            decision: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "COMPLETED" | "COMPLETED_PENDING_AUDIT" | "AWAITING_APPRAISAL" | "INCOMPLETE";
+                statusLabel: string;
+                policyVersion: string;
+                trigger: string;
+                decidedAt: string;
+                reasons: {
+                    code: string;
+                    explanation: string;
+                }[];
+                flags: {
+                    code: string;
+                    sessionId?: string;
+                    day?: string;
+                    minutes?: number;
+                }[];
+                hours: {
+                    onlineTheory: number;
+                    onlinePractical: number;
+                    offlinePractical: number;
+                    required: {
+                        theory: number;
+                        practical: number;
+                        offlineOnlyPractical: number;
+                    };
+                };
+                sessions: {
+                    id: string;
+                    classId: string;
+                    rejected: string | null;
+                    dropped: {
+                        reason: string;
+                        minutes: number;
+                    }[];
+                    creditedMinutes: number;
+                }[];
+            } | null;
+            certificate: {
+                /** Format: uuid */
+                id: string;
+                verificationCode: string;
+                issuedAt: string;
+                revokedAt: string | null;
+                downloadUrl: string;
+                verifyUrl: string;
+            } | null;
+        };
+        CompletionEvidenceDto_Output: {
+            /** Format: uuid */
+            enrolmentId: string;
+            signedInAt: string[];
+            decision: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "COMPLETED" | "COMPLETED_PENDING_AUDIT" | "AWAITING_APPRAISAL" | "INCOMPLETE";
+                statusLabel: string;
+                policyVersion: string;
+                trigger: string;
+                decidedAt: string;
+                reasons: {
+                    code: string;
+                    explanation: string;
+                }[];
+                flags: {
+                    code: string;
+                    sessionId?: string;
+                    day?: string;
+                    minutes?: number;
+                }[];
+                hours: {
+                    onlineTheory: number;
+                    onlinePractical: number;
+                    offlinePractical: number;
+                    required: {
+                        theory: number;
+                        practical: number;
+                        offlineOnlyPractical: number;
+                    };
+                };
+                sessions: {
+                    id: string;
+                    classId: string;
+                    rejected: string | null;
+                    dropped: {
+                        reason: string;
+                        minutes: number;
+                    }[];
+                    creditedMinutes: number;
+                }[];
+            } | null;
+            sessions: {
+                id: string;
+                classId: string;
+                module: string;
+                start: string;
+                end: string;
+                faceVerifiedAtStart: boolean;
+                hasRetainedMedia: boolean;
+                rejected: string | null;
+                creditedMinutes: number;
+                dropped: {
+                    reason: string;
+                    minutes: number;
+                }[];
+                checks: {
+                    at: string;
+                    result: string;
+                }[];
+            }[];
+            assessments: {
+                kind: string;
+                score: number | null;
+                recordedAt: string;
+            }[];
+            certificate: {
+                /** Format: uuid */
+                id: string;
+                verificationCode: string;
+                issuedAt: string;
+                revokedAt: string | null;
+                downloadUrl: string;
+                verifyUrl: string;
+            } | null;
+        };
+        JobRequestedDto_Output: {
+            jobId: string;
+        };
+        LedgerDto_Output: {
+            items: {
+                /** Format: uuid */
+                enrolmentId: string;
+                className: string;
+                courseTitle: string;
+                courseCode: string;
+                classStartsOn: string;
+                classEndsOn: string;
+                creditedMinutes: number;
+                hours: {
+                    onlineTheory: number;
+                    onlinePractical: number;
+                    offlinePractical: number;
+                    required: {
+                        theory: number;
+                        practical: number;
+                        offlineOnlyPractical: number;
+                    };
+                } | null;
+                assessments: {
+                    kind: string;
+                    score: number | null;
+                    recordedAt: string;
+                }[];
+                decisions: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    status: "COMPLETED" | "COMPLETED_PENDING_AUDIT" | "AWAITING_APPRAISAL" | "INCOMPLETE";
+                    reasons: string[];
+                    decidedAt: string;
+                    policyVersion: string;
+                }[];
+                certificate: {
+                    /** Format: uuid */
+                    id: string;
+                    verificationCode: string;
+                    issuedAt: string;
+                    revokedAt: string | null;
+                    downloadUrl: string;
+                    verifyUrl: string;
+                } | null;
+            }[];
+        };
+        CompletionListDto_Output: {
+            items: {
+                /** Format: uuid */
+                enrolmentId: string;
+                /** Format: uuid */
+                classId: string;
+                className: string;
+                traineeName: string | null;
+                /** @enum {string|null} */
+                status: "COMPLETED" | "COMPLETED_PENDING_AUDIT" | "AWAITING_APPRAISAL" | "INCOMPLETE" | null;
+                reasons: string[];
+                /** Format: uuid */
+                decisionId: string | null;
+                decidedAt: string | null;
+                certificateCode: string | null;
+            }[];
+            total: number;
+            classes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        SweepRequestDto: {
+            /** @default 30 */
+            graceDays: number;
+            on?: string;
+        };
+        DecisionReplayDto_Output: {
+            /** Format: uuid */
+            decisionId: string;
+            policyVersion: string;
+            matches: boolean;
+            stored: {
+                status: string;
+                reasons: string[];
+            };
+            replayed: {
+                status: string;
+                reasons: string[];
+            };
+        };
+        PublicCertificateDto_Output: {
+            verificationCode: string;
+            valid: boolean;
+            revokedAt: string[];
+            traineeName: string;
+            courseTitle: string;
+            occupation: string;
+            level: string;
+            institution: string;
+            issuedOn: string;
         };
         RecommendationListDto_Output: {
             items: {
@@ -7926,6 +8306,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_completion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentCompletionDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionEvidenceDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRequestedDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_list: {
+        parameters: {
+            query?: {
+                classId?: string;
+                status?: "COMPLETED" | "COMPLETED_PENDING_AUDIT" | "AWAITING_APPRAISAL" | "INCOMPLETE";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionListDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_sweep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SweepRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRequestedDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionReplayDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCertificateController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateDto_Output"];
                 };
             };
         };

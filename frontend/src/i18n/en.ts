@@ -3,6 +3,7 @@ import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
 import { classesEn } from './classes.en';
+import { completionEn } from './completion.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -12,6 +13,7 @@ const en: MessageSchema = {
   ...pipelineEn,
   ...trainingEn,
   ...classesEn,
+  ...completionEn,
   ...searchEn,
   ...matchingEn,
   app: {
@@ -127,6 +129,7 @@ const en: MessageSchema = {
       traineeTraining: 'My training',
       institutionClasses: 'Classes',
       traineeCourses: 'Courses',
+      traineeLedger: 'Learning ledger',
       traineeHours: 'Study hours',
       traineeCertificates: 'Certificates',
       organizerFairs: 'Fairs',
@@ -136,6 +139,7 @@ const en: MessageSchema = {
       organizerComplaints: 'Complaints',
       courses: 'Training courses',
       organizerTraining: 'Training catalogue',
+      organizerCompletions: 'Completions',
       organizerDashboard: 'Dashboard',
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
@@ -170,6 +174,7 @@ const en: MessageSchema = {
       traineeTraining: 'The classes you enrolled in; start learning',
       institutionClasses: 'Class applications, online plans and rosters',
       traineeCourses: 'Study Internet + vocational skills training courses online',
+      traineeLedger: 'Credited hours, assessments, completion decisions and certificates',
       traineeHours: 'See the valid study hours logged for each course',
       traineeCertificates: 'See your certificates once a course is completed',
       organizerFairs: 'Open online recruitment fairs and set their dates and columns',
@@ -179,6 +184,7 @@ const en: MessageSchema = {
       organizerComplaints: 'Handle reports; sanction or refer to the authorities',
       courses: 'Browse Internet + vocational skills training courses, no sign-in needed',
       organizerTraining: 'Keep the institution and project catalogues and the platforms',
+      organizerCompletions: 'Completion decisions by class, traced to the learning record',
       organizerDashboard: 'Statistics for fairs and training',
       organizerCoverage: 'Import key-group rosters and see who has not joined yet',
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',
@@ -524,6 +530,10 @@ const en: MessageSchema = {
     COURSE_THEORY_SHARE_TOO_LOW: 'A course taught online must be at least 30% theory.',
     COURSE_PRACTICAL_MUST_BE_OFFLINE: 'Entrepreneurship practicals must be taught offline.',
     COURSE_CODE_TAKEN: 'This course code is already in use.',
+    TRAINING_ENROLMENT_NOT_FOUND: 'No such enrolment.',
+    TRAINING_DECISION_NOT_FOUND: 'No such completion decision.',
+    CERTIFICATE_NOT_FOUND: 'No certificate has this code.',
+    CERTIFICATE_CODE_INVALID: 'A verification code has 12 letters and digits.',
     INSTITUTION_USCC_TAKEN: 'This credit code is already in the catalogue.',
     TRAINING_POLICY_VERSION_TAKEN: 'This policy version name is taken; versions are never overwritten.',
     NOT_REAL_NAME: 'Subsidised training needs real-name verification (name and ID number) first.',

@@ -6,6 +6,7 @@ import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
 import { classesZhCN } from './classes.zh-CN';
+import { completionZhCN } from './completion.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
@@ -13,6 +14,7 @@ const zhCN = {
   ...pipelineZhCN,
   ...trainingZhCN,
   ...classesZhCN,
+  ...completionZhCN,
   ...searchZhCN,
   ...matchingZhCN,
   app: {
@@ -128,6 +130,7 @@ const zhCN = {
       traineeTraining: '我的培训',
       institutionClasses: '开班管理',
       traineeCourses: '课程学习',
+      traineeLedger: '学习台账',
       traineeHours: '学时记录',
       traineeCertificates: '培训证书',
       organizerFairs: '双选会管理',
@@ -137,6 +140,7 @@ const zhCN = {
       organizerComplaints: '投诉举报',
       courses: '培训课程',
       organizerTraining: '培训目录',
+      organizerCompletions: '结业判定',
       organizerDashboard: '数据看板',
       organizerCoverage: '重点群体覆盖',
       organizerAgreements: '解约核查',
@@ -171,6 +175,7 @@ const zhCN = {
       traineeTraining: '查看报名的培训班级，开始学习',
       institutionClasses: '开班申请、线上培训方案和学员名册',
       traineeCourses: '在线学习互联网+职业技能培训课程',
+      traineeLedger: '认定学时、考核成绩、结业判定和合格证明',
       traineeHours: '查看每门课程累计的有效学时',
       traineeCertificates: '完成培训后查看培训证书',
       organizerFairs: '创建网络双选会，设置时间和专栏',
@@ -180,6 +185,7 @@ const zhCN = {
       organizerComplaints: '处理投诉举报，采取处理措施或移送相关部门',
       courses: '浏览互联网+职业技能培训课程，无需登录',
       organizerTraining: '维护培训机构目录、培训项目目录和线上平台',
+      organizerCompletions: '按班级查看结业判定并追溯学习过程',
       organizerDashboard: '双选会与培训的统计数据',
       organizerCoverage: '导入重点群体名单，核对谁还未参加',
       organizerAgreements: '核查国有企业撤回已签署协议的情况',
@@ -511,6 +517,10 @@ const zhCN = {
     COURSE_THEORY_SHARE_TOO_LOW: '线上培训课程的理论课时不得低于总课时的 30%。',
     COURSE_PRACTICAL_MUST_BE_OFFLINE: '创业培训的实训部分须线下完成。',
     COURSE_CODE_TAKEN: '课程编号已存在。',
+    TRAINING_ENROLMENT_NOT_FOUND: '未找到该报名记录。',
+    TRAINING_DECISION_NOT_FOUND: '未找到该结业判定记录。',
+    CERTIFICATE_NOT_FOUND: '未找到该培训合格证明。',
+    CERTIFICATE_CODE_INVALID: '验证码格式不正确，应为 12 位字母和数字。',
     INSTITUTION_USCC_TAKEN: '该统一社会信用代码已登记为培训机构。',
     TRAINING_POLICY_VERSION_TAKEN: '该版本号已存在；政策版本只新增、不覆盖。',
     NOT_REAL_NAME: '补贴类培训须先完成实名认证（姓名＋身份证号）。',

@@ -101,6 +101,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
       { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
       { key: 'traineeClaims', icon: Money, path: '/trainee/claims' },
+      { key: 'traineeLedger', icon: Medal, path: '/trainee/ledger' },
     ],
   },
   {
@@ -118,6 +119,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
       { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
       { key: 'organizerTrainingClaims', icon: Money, path: '/organizer/training-claims' },
+      { key: 'organizerCompletions', icon: Medal, path: '/organizer/training/completions' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },

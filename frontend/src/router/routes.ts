@@ -130,6 +130,7 @@ export const routes: RouteRecordRaw[] = [
       ...matchingSubPages,
       ...trainingSubPages,
       ...publicPages,
+      ...trainingSubPages,
       ...trainingPublicPages,
     ],
   },

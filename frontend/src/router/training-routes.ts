@@ -14,9 +14,14 @@ export const TRAINING_MENU_PAGES: Record<string, Page> = {
   organizerTrainingClaims: () => import('@/views/organizer/training-claims/ClaimReviewPage.vue'),
   traineeTraining: () => import('@/views/trainee/training/MyTrainingPage.vue'),
   institutionClasses: () => import('@/views/institution/classes/InstitutionClassesPage.vue'),
+  traineeLedger: () => import('@/views/trainee/ledger/LedgerPage.vue'),
+  organizerCompletions: () => import('@/views/organizer/completions/CompletionsPage.vue'),
 };
 
-/** An institution's class roster, reached from 开班管理. */
+/**
+ * Pages reached from a menu page: an institution's class roster (from 开班管理), and one
+ * enrolment's completion (from the ledger; the api checks it is the caller's or a reviewer's).
+ */
 export const trainingSubPages: RouteRecordRaw[] = [
   {
     path: 'institution/classes/:classId',
@@ -29,7 +34,15 @@ export const trainingSubPages: RouteRecordRaw[] = [
       navKey: 'institutionClasses',
     },
   },
+  {
+    path: 'trainee/training/:enrolmentId/completion',
+    name: 'traineeCompletion',
+    component: () => import('@/views/trainee/completion/TraineeCompletionPage.vue'),
+    meta: { requiresAuth: true, titleKey: 'completion.title', navKey: 'traineeLedger' },
+  },
 ];
+
+const VerifyCertificatePage: Page = () => import('@/views/training/verify/VerifyCertificatePage.vue');
 
 /** Anyone may browse the catalogue without an account (training.md E1). */
 export const trainingPublicPages: RouteRecordRaw[] = [
@@ -50,5 +63,13 @@ export const trainingPublicPages: RouteRecordRaw[] = [
     name: 'course',
     component: () => import('@/views/training/course/CoursePage.vue'),
     meta: { titleKey: 'nav.items.courses', navKey: 'courses' },
+  },
+  // A verifier holding a 培训合格证明 needs no account.
+  { path: 'verify', name: 'verify', component: VerifyCertificatePage, meta: { titleKey: 'verify.title' } },
+  {
+    path: 'verify/:code',
+    name: 'verifyCode',
+    component: VerifyCertificatePage,
+    meta: { titleKey: 'verify.title', navKey: 'verify' },
   },
 ];

@@ -9,7 +9,7 @@ const CJK_FONTS = [
   { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
 ];
 
-function cjkFont() {
+export function cjkFont() {
   const font = CJK_FONTS.find((f) => existsSync(f.path));
   if (!font)
     throw new AppError(

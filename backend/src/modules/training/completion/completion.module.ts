@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CompletionCoreModule } from './completion-core.module';
+import { CompletionController } from './completion.controller';
+import { PublicCertificateController } from './public-certificate.controller';
+
+/** The completion api: decisions explained, the ledger, certificates and their public check. */
+@Module({
+  imports: [CompletionCoreModule],
+  controllers: [CompletionController, PublicCertificateController],
+  exports: [CompletionCoreModule],
+})
+export class CompletionModule {}
