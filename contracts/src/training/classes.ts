@@ -45,12 +45,14 @@ export const WORK_RELATION_LABELS: Record<WorkRelation, string> = {
   platform_worker: '平台从业人员（未建立劳动关系）',
 };
 
-export const ASSESSMENT_KINDS = ['qa', 'quiz', 'exam'] as const;
+/** 答疑测试 (L5772), the 课后考核 score and the 出勤考核 percentage (L7930) the institution records. */
+export const ASSESSMENT_KINDS = ['qa', 'quiz', 'exam', 'attendance'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 export const ASSESSMENT_KIND_LABELS: Record<AssessmentKind, string> = {
   qa: '课中答题',
   quiz: '课后测验',
   exam: '结业考核',
+  attendance: '出勤考核（出勤率%）',
 };
 
 /** The plan fields C-3 names; submitting without one is CLASS_PLAN_INCOMPLETE. */

@@ -4222,7 +4222,7 @@ export interface components {
                 completionStatus: string | null;
                 assessments: {
                     /** @enum {string} */
-                    kind: "qa" | "quiz" | "exam";
+                    kind: "qa" | "quiz" | "exam" | "attendance";
                     score: number | null;
                 }[];
                 offlineXueshi: number;
@@ -4230,7 +4230,7 @@ export interface components {
         };
         AssessmentInputDto: {
             /** @enum {string} */
-            kind: "qa" | "quiz" | "exam";
+            kind: "qa" | "quiz" | "exam" | "attendance";
             score: number;
         };
         AssessmentDto_Output: {

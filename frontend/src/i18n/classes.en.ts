@@ -11,7 +11,12 @@ export const classesEn: typeof classesZhCN = {
       labour_contract: 'Employee with a labour contract',
       platform_worker: 'Platform worker (no labour contract)',
     },
-    assessmentKind: { qa: 'In-class questions', quiz: 'Quiz', exam: 'Final assessment' },
+    assessmentKind: {
+      qa: 'In-class questions',
+      quiz: 'Quiz',
+      exam: 'Final assessment',
+      attendance: 'Attendance (% present)',
+    },
     name: 'Class name',
     course: 'Course',
     institution: 'Institution',

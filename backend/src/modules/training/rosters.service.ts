@@ -13,6 +13,7 @@ import {
   trainingEnrolments,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { CompletionRequests } from './completion/completion-requests.service';
 import { assertInstitutionMember, notFound } from './institution-access';
 
 /**
@@ -22,7 +23,10 @@ import { assertInstitutionMember, notFound } from './institution-access';
  */
 @Injectable()
 export class RostersService {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly completion: CompletionRequests,
+  ) {}
 
   async roster(actor: Actor, classId: string): Promise<RosterEntry[]> {
     const [cls] = await this.db.select().from(trainingClasses).where(eq(trainingClasses.id, classId));
@@ -70,8 +74,9 @@ export class RostersService {
     }));
   }
 
+  /** A new score may complete the training: the decision is asked for once the record is committed. */
   async recordAssessment(actor: Actor, enrolmentId: string, input: { kind: AssessmentKind; score: number }) {
-    return this.db.transaction(async (tx) => {
+    const recorded = await this.db.transaction(async (tx) => {
       const { enrolment } = await this.ownEnrolment(tx, actor, enrolmentId);
       const [row] = await tx
         .insert(trainingAssessments)
@@ -83,6 +88,8 @@ export class RostersService {
       });
       return { id: row.id, enrolmentId, kind: input.kind, score: input.score };
     });
+    await this.completion.requestEvaluation(enrolmentId, `assessment:${recorded.id}`);
+    return recorded;
   }
 
   /** Offline practical 学时 of one module, verified by the institution; never beyond the module's hours. */
@@ -91,7 +98,7 @@ export class RostersService {
     enrolmentId: string,
     input: { module: string; xueshi: number },
   ) {
-    return this.db.transaction(async (tx) => {
+    const recorded = await this.db.transaction(async (tx) => {
       const { enrolment, course } = await this.ownEnrolment(tx, actor, enrolmentId);
       const module = course.modules.find((m) => m.name === input.module);
       if (!module || module.kind !== 'practical' || module.delivery !== 'offline')
@@ -136,6 +143,8 @@ export class RostersService {
         verifiedAt: now.toISOString(),
       };
     });
+    await this.completion.requestEvaluation(enrolmentId, `attendance:${recorded.id}`);
+    return recorded;
   }
 
   private async ownEnrolment(tx: Executor, actor: Actor, enrolmentId: string) {

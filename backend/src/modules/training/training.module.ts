@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PiiCipher } from '../../common/pii/pii-cipher';
+import { CompletionCoreModule } from './completion/completion-core.module';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { CompletionInputLoader } from './completion-input.loader';
@@ -16,6 +17,7 @@ import { TrainingPolicyService } from './training-policy.service';
 
 /** 互联网+职业技能培训 (issue 8): catalogue, policy, classes with their plans, enrolment, rosters. */
 @Module({
+  imports: [CompletionCoreModule],
   controllers: [
     CatalogueController,
     CourseSearchController,
