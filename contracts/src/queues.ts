@@ -18,6 +18,7 @@ export const JobName = {
   drainSearchOutbox: 'drain-search-outbox',
   pushTargetedPosition: 'push-targeted-position',
   reconcileSearchIndex: 'reconcile-search-index',
+  closeStaleLearningSessions: 'close-stale-learning-sessions',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -47,6 +48,12 @@ export type ReconcileSearchIndexPayload = z.infer<typeof ReconcileSearchIndexPay
 export const PushTargetedPositionPayloadSchema = z.object({ positionId: z.string().uuid() }).strict();
 export type PushTargetedPositionPayload = z.infer<typeof PushTargetedPositionPayloadSchema>;
 
+/** Closes learning sessions whose heartbeats stopped longer than their policy's session timeout ago. */
+export const CloseStaleLearningSessionsPayloadSchema = z
+  .object({ batchSize: z.number().int().min(1).max(5000).default(500) })
+  .strict();
+export type CloseStaleLearningSessionsPayload = z.infer<typeof CloseStaleLearningSessionsPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -63,6 +70,10 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.reconcileSearchIndex]: {
     queue: QueueName.search,
     payload: ReconcileSearchIndexPayloadSchema,
+  },
+  [JobName.closeStaleLearningSessions]: {
+    queue: QueueName.maintenance,
+    payload: CloseStaleLearningSessionsPayloadSchema,
   },
   [JobName.pushTargetedPosition]: {
     queue: QueueName.outreach,

@@ -5,3 +5,4 @@ export * from './subsidy';
 export * from './replay';
 export * from './api';
 export * from './policy';
+export * from './learning';
