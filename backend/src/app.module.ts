@@ -27,6 +27,7 @@ import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
 import { MatchingModule } from './modules/matching/matching.module';
+import { LearningModule } from './modules/learning/learning.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         ExportsModule,
         PositionSearchModule,
         TrainingModule,
+        LearningModule,
         MatchingModule,
       ],
       providers: [

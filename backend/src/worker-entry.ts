@@ -13,12 +13,14 @@ import { MaintenanceJobsModule } from './modules/maintenance/maintenance-jobs.mo
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { SearchJobsModule } from './modules/search/search-jobs.module';
 import { OutreachJobsModule } from './modules/outreach/outreach-jobs.module';
+import { LearningJobsModule } from './modules/learning/learning-jobs.module';
 
 export const JOB_FEATURE_MODULES = [
   MaintenanceJobsModule,
   ReportsJobsModule,
   SearchJobsModule,
   OutreachJobsModule,
+  LearningJobsModule,
 ];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';

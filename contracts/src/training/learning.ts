@@ -112,7 +112,9 @@ export const LearningProgressSchema = z.object({
   status: z.string(),
   /** What is still missing for completion (§4.1 reason codes). */
   reasons: z.array(z.string()),
-  flags: z.array(z.object({ code: z.string(), sessionId: z.string().optional(), minutes: z.number().optional() })),
+  flags: z.array(
+    z.object({ code: z.string(), sessionId: z.string().optional(), minutes: z.number().optional() }),
+  ),
   modules: z.array(
     z.object({
       name: z.string(),
