@@ -81,7 +81,10 @@ export class HeartbeatService {
    * only the part beyond the timeout): no input for that long means nobody was there.
    */
   private staleInteractionSince(facts: SessionFacts, input: HeartbeatInput, now: Date): Date | null {
-    const last = input.lastInteractionAt ? Date.parse(input.lastInteractionAt) : facts.startedAt.getTime();
+    // The client's clock may be off: only its "seconds since the last interaction" is used.
+    const last = input.lastInteractionAt
+      ? now.getTime() - Math.max(0, Date.parse(input.clientSentAt) - Date.parse(input.lastInteractionAt))
+      : facts.startedAt.getTime();
     const since = Math.max(Math.min(last, now.getTime()), facts.startedAt.getTime());
     return now.getTime() - since > facts.policy.idleTimeoutSeconds * 1000 ? new Date(since) : null;
   }

@@ -70,7 +70,7 @@ export class LearningChecksService {
           .set({ result: 'unanswered' })
           .where(and(eq(learningChecks.id, pending.id), eq(learningChecks.result, 'pending')))
           .returning();
-        if (expired) await this.schedule(tx, facts, pending.dueBy);
+        if (expired) await this.schedule(tx, facts, pending.issuedAt);
       });
       return null;
     }
@@ -127,7 +127,8 @@ export class LearningChecksService {
         .set({
           hasRetainedMedia: media ? true : sql`${learningSessions.hasRetainedMedia}`,
           faceVerifiedAtStart: faceVerified ? true : sql`${learningSessions.faceVerifiedAtStart}`,
-          nextCheckAt: this.nextCheckAfter(now, facts.policy),
+          // The next check counts from this one's issue, whatever the answer: [min, max] apart.
+          nextCheckAt: this.nextCheckAfter(check.issuedAt, facts.policy),
         })
         .where(eq(learningSessions.id, sessionId))
         .returning({ faceVerifiedAtStart: learningSessions.faceVerifiedAtStart });
