@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench -- <name>`: runs one benchmark (or all) and writes bench/results/<name>.{json,md}.
-const BENCHES = { http: () => import('./http.mjs'), search: () => import('./search.mjs') };
+const BENCHES = {
+  http: () => import('./http.mjs'),
+  search: () => import('./search.mjs'),
+  heartbeats: () => import('./heartbeats.mjs'),
+};
 
 // Names come first; what follows the first option belongs to the benchmark (--positions 100000).
 const args = process.argv.slice(2);

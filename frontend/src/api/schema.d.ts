@@ -1524,6 +1524,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/policies/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingPolicyController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingPolicyController_list"];
+        put?: never;
+        post: operations["TrainingPolicyController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/heartbeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_beat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/checks/{checkId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_mediaOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_still"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -1611,7 +1755,7 @@ export interface components {
                 displayName: string;
                 phone?: string;
                 email?: string;
-                roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+                roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
                 createdAt: string;
             };
         };
@@ -1625,7 +1769,7 @@ export interface components {
         TokenSessionDto_Output: {
             /** Format: uuid */
             userId: string;
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
             /** Format: uuid */
             sessionId: string;
         };
@@ -1635,14 +1779,14 @@ export interface components {
             displayName: string;
             phone?: string;
             email?: string;
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
             createdAt: string;
         };
         UpdateProfileDto: {
             displayName: string;
         };
         GrantRolesDto: {
-            roles: ("seeker" | "employer" | "agency" | "trainee" | "organizer" | "admin")[];
+            roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
         };
         PurgeSessionsDto: {
             /** @default 7 */
@@ -3242,6 +3386,241 @@ export interface components {
                 }[];
             };
             next: string[];
+        };
+        TrainingPolicyDto_Output: {
+            version: string;
+            effectiveFrom: string;
+            values: {
+                minutesPerXueshi: number;
+                maxCreditedMinutesPerDay: number;
+                passMark: number;
+                minAttendanceRatio: number;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                randomCheckMinSeconds: number;
+                randomCheckMaxSeconds: number;
+                checkAnswerSeconds: number;
+                imageRetentionJurisdictions: ("CQ" | "national")[];
+            };
+        };
+        TrainingPolicyListDto_Output: {
+            items: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    minutesPerXueshi: number;
+                    maxCreditedMinutesPerDay: number;
+                    passMark: number;
+                    minAttendanceRatio: number;
+                    heartbeatSeconds: number;
+                    idleTimeoutSeconds: number;
+                    sessionTimeoutSeconds: number;
+                    randomCheckMinSeconds: number;
+                    randomCheckMaxSeconds: number;
+                    checkAnswerSeconds: number;
+                    imageRetentionJurisdictions: ("CQ" | "national")[];
+                };
+            }[];
+            defaults: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    minutesPerXueshi: number;
+                    maxCreditedMinutesPerDay: number;
+                    passMark: number;
+                    minAttendanceRatio: number;
+                    heartbeatSeconds: number;
+                    idleTimeoutSeconds: number;
+                    sessionTimeoutSeconds: number;
+                    randomCheckMinSeconds: number;
+                    randomCheckMaxSeconds: number;
+                    checkAnswerSeconds: number;
+                    imageRetentionJurisdictions: ("CQ" | "national")[];
+                };
+            };
+        };
+        TrainingPolicyInputDto: {
+            version: string;
+            /** Format: date-time */
+            effectiveFrom: string;
+            values: {
+                minutesPerXueshi: number;
+                maxCreditedMinutesPerDay: number;
+                passMark: number;
+                minAttendanceRatio: number;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                randomCheckMinSeconds: number;
+                randomCheckMaxSeconds: number;
+                checkAnswerSeconds: number;
+                imageRetentionJurisdictions: ("CQ" | "national")[];
+            };
+            /** @default  */
+            note: string;
+        };
+        StartSessionInputDto: {
+            module: string;
+            deviceId: string;
+            imageConsent?: boolean;
+        };
+        StartedSessionDto_Output: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            startedAt: string;
+            module: string;
+            imageRetention: boolean;
+            policy: {
+                version: string;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                checkAnswerSeconds: number;
+                minutesPerXueshi: number;
+            };
+            check: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "session_start" | "random";
+                challenge: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date-time */
+                dueBy: string;
+                requiresImage: boolean;
+            } | null;
+        };
+        HeartbeatInputDto: {
+            seq: number;
+            deviceId: string;
+            visible: boolean;
+            /** Format: date-time */
+            lastInteractionAt: string | null;
+            positionSeconds: number | null;
+            /** Format: date-time */
+            clientSentAt: string;
+        };
+        HeartbeatAckDto_Output: {
+            seq: number;
+            /** Format: date-time */
+            receivedAt: string;
+            idle: boolean;
+            check: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "session_start" | "random";
+                challenge: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date-time */
+                dueBy: string;
+                requiresImage: boolean;
+            } | null;
+        };
+        ClosedSessionDto_Output: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            endedAt: string;
+            endReason: string;
+        };
+        CheckAnswerInputDto: {
+            answer: string;
+            image?: {
+                /** @enum {string} */
+                contentType: "image/jpeg" | "image/png";
+                base64: string;
+            };
+        };
+        CheckResultDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            result: "passed" | "failed" | "unanswered";
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: uuid */
+            mediaId: string | null;
+            faceVerifiedAtStart: boolean;
+        };
+        LearningProgressDto_Output: {
+            /** Format: uuid */
+            enrolmentId: string;
+            policyVersion: string;
+            minutesPerXueshi: number;
+            status: string;
+            reasons: string[];
+            flags: {
+                code: string;
+                sessionId?: string;
+                minutes?: number;
+            }[];
+            modules: {
+                name: string;
+                kind: string;
+                delivery: string;
+                requiredXueshi: number;
+                creditedMinutes: number;
+            }[];
+            hours: {
+                onlineTheory: number;
+                onlinePractical: number;
+                offlinePractical: number;
+                required: {
+                    theory: number;
+                    practical: number;
+                    offlineOnlyPractical: number;
+                };
+            };
+            creditedMinutes: number;
+            droppedMinutes: {
+                [key: string]: number;
+            };
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                module: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                endedAt: string | null;
+                status: string;
+                endReason: string | null;
+                rejected: string | null;
+                creditedMinutes: number;
+                dropped: {
+                    reason: string;
+                    minutes: number;
+                }[];
+            }[];
+            openSession: {
+                /** Format: uuid */
+                id: string;
+                module: string;
+                deviceId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                lastHeartbeatAt: string;
+                idleMinutes: number;
+            } | null;
+        };
+        LearningMediaListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                checkId: string | null;
+                contentType: string;
+                sha256: string;
+                sizeBytes: number;
+                /** Format: date-time */
+                capturedAt: string;
+            }[];
         };
         RecommendationListDto_Output: {
             items: {
@@ -5822,6 +6201,225 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CourseSearchResultDto_Output"];
                 };
+            };
+        };
+    };
+    TrainingPolicyController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingPolicyController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingPolicyController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingPolicyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSessionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedSessionDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_beat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatAckDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedSessionDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                checkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAnswerInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResultDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningProgressDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_mediaOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningMediaListDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_still: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
