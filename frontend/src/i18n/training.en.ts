@@ -124,4 +124,57 @@ export const trainingEn: typeof trainingZhCN = {
     designHint:
       'Theory is {share}%: online teaching needs at least 30%; entrepreneurship practicals are offline.',
   },
+  learn: {
+    title: 'Study online',
+    intro:
+      'Hours are what the server records: time with the page hidden or without any interaction is not counted, and checks appear at random.',
+    credited: 'Credited hours',
+    creditedSummary: '{credited} of {required} online minutes credited',
+    droppedTitle: 'Not counted:',
+    dropped: {
+      IDLE: 'idle or page hidden',
+      RANDOM_CHECK: 'random check missed',
+      OVERLAP: 'overlapping sessions',
+      DAILY_CAP: 'over the daily cap',
+      OUTSIDE_WINDOW: 'outside the class or programme period',
+    },
+    missingTitle: 'Still missing:',
+    minutes: 'min',
+    xueshi: 'class hours',
+    module: 'Module',
+    required: 'Required',
+    creditedColumn: 'Credited',
+    start: 'Start',
+    stop: 'Finish',
+    studying: 'Studying; the page reports to the server every {seconds} seconds.',
+    idleNotice: 'The page is hidden or idle: this time is not counted.',
+    closed: {
+      timeout: 'No report for too long: the session ended at its last report. Start again.',
+      ended: 'Session finished; hours are credited as the server recorded them.',
+    },
+    documentPlaceholder:
+      'Material of “{module}” ({hours} class hours). Storing and playing course content is out of scope; this page shows how learning is logged.',
+    contentScope:
+      'Course video and document storage is out of scope; logging, random checks and image retention run on the server.',
+    consent: {
+      title: 'Image retention',
+      text: 'Chongqing requires face recognition, random checks and image retention: a webcam still is taken at the start and at each check, seen only by reviewers, as evidence for subsidy claims.',
+      agree: 'I have read this and agree to keep study images',
+    },
+    check: {
+      title: 'Random check',
+      startTitle: 'Start-of-session check',
+      countdown: 'Answer within {s} s',
+      answerPlaceholder: 'Your answer',
+      submit: 'Submit',
+      capture: 'Take photo',
+      imageHint: 'Face the camera and take a photo.',
+      cameraUnavailable: 'The camera cannot be opened; check the browser permission.',
+      result: {
+        passed: 'Check passed.',
+        failed: 'Check failed: time since the last check does not count until a check is passed.',
+        unanswered: 'Check timed out: time since the last check does not count until a check is passed.',
+      },
+    },
+  },
 };

@@ -3,7 +3,7 @@ import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
 import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
-import { TRAINING_MENU_PAGES, trainingPublicPages } from './training-routes';
+import { TRAINING_MENU_PAGES, trainingPublicPages, trainingSubPages } from './training-routes';
 
 declare module 'vue-router' {
   interface RouteMeta extends AccessMeta {
@@ -128,6 +128,7 @@ export const routes: RouteRecordRaw[] = [
       ...subPages,
       ...pipelineSubPages,
       ...matchingSubPages,
+      ...trainingSubPages,
       ...publicPages,
       ...trainingPublicPages,
     ],

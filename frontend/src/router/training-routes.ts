@@ -25,3 +25,13 @@ export const trainingPublicPages: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.items.courses', navKey: 'courses' },
   },
 ];
+
+/** The player (issue 8 item 3): reached from 我的培训 with the trainee's enrolment. */
+export const trainingSubPages: RouteRecordRaw[] = [
+  {
+    path: 'training/learn/:enrolmentId',
+    name: 'trainingLearn',
+    component: () => import('@/views/training/learn/LearningPlayerPage.vue'),
+    meta: { requiresAuth: true, roles: ['trainee'], titleKey: 'learn.title', navKey: 'traineeCourses' },
+  },
+];
