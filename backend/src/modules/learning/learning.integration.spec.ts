@@ -2,7 +2,13 @@ import type { LearningCheck } from '@platform/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../common/clock';
-import { auditEvents, learningHeartbeats, learningSessions, trainingEnrolments } from '../../database/schema';
+import {
+  auditEvents,
+  learningHeartbeats,
+  learningSessions,
+  trainingEnrolments,
+  trainingInstitutionMembers,
+} from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { caller, organizer } from '../../test-support/fair-fixtures';
 import {
@@ -289,6 +295,16 @@ describe('learning sessions from heartbeats (training.md §2.4 L2-L3)', () => {
       (await stranger.call('GET', `/api/training/enrolments/${owner.enrolmentId}/progress`)).statusCode,
     ).toBe(403);
     expect((await org.call('GET', `/api/training/enrolments/${owner.enrolmentId}/progress`)).statusCode).toBe(
+      200,
+    );
+
+    // Someone acting for the class's institution sees its trainees' progress.
+    const staffer = await registerStaff(t.app, ['institution']);
+    await db
+      .insert(trainingInstitutionMembers)
+      .values({ institutionId: approved.institutionId, userId: staffer.user.id });
+    const asMember = caller(t.app, staffer.accessToken);
+    expect((await asMember('GET', `/api/training/enrolments/${owner.enrolmentId}/progress`)).statusCode).toBe(
       200,
     );
   });
