@@ -4,11 +4,26 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
-import { DATABASE, Database } from '../../infra/database/database';
+import type { Pool } from 'pg';
+import { DATABASE, Database, PG_POOL } from '../../infra/database/database';
 import { HeartbeatLogService } from './heartbeat-log.service';
 import { LearningChecksService } from './learning-checks.service';
 import { SessionCloser } from './session-closer.service';
 import { SessionFacts, SessionFactsService } from './session-facts.service';
+
+/**
+ * Accepts a beat in one statement: the guard (open, newer seq, not timed out) and the write
+ * (seq, last heartbeat, idle stretch since the previous beat when hidden, or since the last
+ * interaction when that is older than the idle timeout) cannot be split by a racing beat.
+ */
+const ACCEPT_BEAT = `
+  update learning_sessions set
+    last_seq = $2,
+    last_heartbeat_at = $3,
+    idle = learning_idle_append(idle, least(case when not $4::boolean then last_heartbeat_at end, $5::timestamptz), $3)
+  where id = $1 and status = 'open' and last_seq < $2
+    and last_heartbeat_at >= $3::timestamptz - make_interval(secs => $6)
+  returning next_check_at`;
 
 type Verdict = 'accepted' | 'out_of_order' | 'duplicate' | 'future' | 'other_device' | 'closed';
 
@@ -21,6 +36,7 @@ type Verdict = 'accepted' | 'out_of_order' | 'duplicate' | 'future' | 'other_dev
 export class HeartbeatService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
+    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly facts: SessionFactsService,
     private readonly log: HeartbeatLogService,
@@ -53,21 +69,17 @@ export class HeartbeatService {
     const idleFrom = this.staleInteractionSince(facts, input, now);
     const timeout = facts.policy.sessionTimeoutSeconds;
     const nowIso = now.toISOString();
-    const result = await this.db.execute<{ next_check_at: string | null }>(sql`
-      update learning_sessions set
-        last_seq = ${input.seq},
-        last_heartbeat_at = ${nowIso}::timestamptz,
-        idle = learning_idle_append(idle, least(
-          case when not ${input.visible}::boolean then last_heartbeat_at end,
-          ${idleFrom?.toISOString() ?? null}::timestamptz), ${nowIso}::timestamptz)
-      where id = ${sessionId} and status = 'open' and last_seq < ${input.seq}
-        and last_heartbeat_at >= ${nowIso}::timestamptz - make_interval(secs => ${timeout})
-      returning next_check_at`);
+    const result = await this.pool.query<{ next_check_at: Date | null }>({
+      // Named, so PostgreSQL parses and plans the hottest statement once per connection.
+      name: 'learning-heartbeat',
+      text: ACCEPT_BEAT,
+      values: [sessionId, input.seq, now, input.visible, idleFrom, timeout],
+    });
     const row = result.rows[0];
     if (!row) return this.refused(facts, input, now);
 
     this.log.add(raw(facts, input, now, 'accepted'));
-    const checkDue = row.next_check_at !== null && new Date(row.next_check_at) <= now;
+    const checkDue = row.next_check_at !== null && row.next_check_at <= now;
     return {
       seq: input.seq,
       receivedAt: nowIso,
