@@ -100,10 +100,15 @@ async function setUpPlayers(db) {
     const sessions = [];
     for (let p = 0; p < PLAYERS_PER_CONNECTION; p++) {
       const deviceId = `bench-${randomUUID()}`;
-      const started = await call('POST', `/api/training/enrolments/${enrolment.rows[0].id}/sessions`, trainee.accessToken, {
-        module: '理论知识',
-        deviceId,
-      });
+      const started = await call(
+        'POST',
+        `/api/training/enrolments/${enrolment.rows[0].id}/sessions`,
+        trainee.accessToken,
+        {
+          module: '理论知识',
+          deviceId,
+        },
+      );
       sessions.push({ id: started.sessionId, deviceId, seq: 0 });
     }
     players.push({ token: trainee.accessToken, sessions, next: 0 });
@@ -150,6 +155,23 @@ async function measure(players) {
   };
 }
 
+/** The same api's cheapest authenticated GET (JWT + Redis revocation check), as a yardstick. */
+async function measureReference(token) {
+  const result = await autocannon({
+    url: `${BASE}/api/auth/session`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (result.non2xx || result.errors)
+    throw new Error(`reference: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function start() {
@@ -158,7 +180,9 @@ function start() {
     env: { ...ENV, PORT: String(API_PORT) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return waitFor(() => portOpen(API_PORT), { timeoutMs: 60_000, what: `api on ${API_PORT}` }).then(() => child);
+  return waitFor(() => portOpen(API_PORT), { timeoutMs: 60_000, what: `api on ${API_PORT}` }).then(
+    () => child,
+  );
 }
 
 function stop(child) {
@@ -181,12 +205,15 @@ export default async function heartbeatsBench() {
     const players = await setUpPlayers(db);
     for (let i = 0; i < ROUNDS; i++) {
       log(`heartbeats round ${i + 1}/${ROUNDS}`);
-      rounds.push(await measure(players));
+      const beats = await measure(players);
+      log(`reference round ${i + 1}/${ROUNDS}`);
+      rounds.push({ ...beats, reference: await measureReference(players[0].token) });
     }
   } finally {
     // A graceful stop flushes the batched raw beats: every acknowledged beat must be on record.
     await stop(api);
-    stored = (await db.query(`select count(*)::int as n from learning_heartbeats where verdict = 'accepted'`)).rows[0].n;
+    stored = (await db.query(`select count(*)::int as n from learning_heartbeats where verdict = 'accepted'`))
+      .rows[0].n;
     await db.end();
   }
   report(rounds, stored);
@@ -198,6 +225,7 @@ function report(rounds, stored) {
     p50Ms: median(rounds.map((r) => r.p50)),
     p99Ms: median(rounds.map((r) => r.p99)),
     acknowledged: rounds.reduce((sum, r) => sum + r.total, 0),
+    referenceRequestsPerSecond: median(rounds.map((r) => r.reference.requestsPerSecond)),
     storedRaw: stored,
   };
   const met = summary.beatsPerSecond >= TARGET.beatsPerSecond && summary.p99Ms <= TARGET.p99Ms;
@@ -226,7 +254,9 @@ function report(rounds, stored) {
     '|---|---|---|---|---|',
     `| ${summary.beatsPerSecond} | ${summary.p50Ms} | ${summary.p99Ms} | ≥ ${TARGET.beatsPerSecond}/s, p99 ≤ ${TARGET.p99Ms} ms | ${met ? 'met' : 'not met'} |`,
     '',
-    `Acknowledged beats: ${summary.acknowledged}; raw beats on record after the api stopped: ${summary.storedRaw}.`,
+    `Yardstick in the same rounds: GET /api/auth/session (JWT + Redis check only) at ${summary.referenceRequestsPerSecond} req/s (median), i.e. a beat costs ${(summary.referenceRequestsPerSecond / summary.beatsPerSecond).toFixed(1)}× the cheapest authenticated request.`,
+    '',
+    `Acknowledged beats (completed within the rounds): ${summary.acknowledged}; accepted raw beats on record after the api stopped: ${summary.storedRaw} (includes beats answered just after a round ended).`,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench/results/heartbeats.json'), JSON.stringify(result, null, 2) + '\n');
