@@ -106,7 +106,7 @@ async function answerCheck(kind: 'start' | 'random'): Promise<string> {
   );
   await dialog.getByTestId('check-capture').click();
   await dialog.getByTestId('check-still').waitFor();
-  await dialog.getByTestId('check-answer').locator('input').fill(solve(challenge));
+  await dialog.getByTestId('check-answer').fill(solve(challenge));
   await dialog.getByTestId('check-submit').click();
   await dialog.waitFor({ state: 'detached' });
   await screenshot(page, `learning-${kind}-check`);
