@@ -150,8 +150,10 @@ export const learningSessions = pgTable(
   (t) => [
     index('learning_sessions_user_idx').on(t.userId, t.startedAt),
     index('learning_sessions_enrolment_idx').on(t.enrolmentId),
+    // Open sessions by policy version for the timeout sweep. Deliberately not on last_heartbeat_at:
+    // every heartbeat updates it, and an index on it would rule out HOT updates on the hottest row.
     index('learning_sessions_open_idx')
-      .on(t.lastHeartbeatAt)
+      .on(t.policyVersion)
       .where(sql`${t.status} = 'open'`),
   ],
 );
