@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
-import type { Pool } from 'pg';
-import { DATABASE, Database, PG_POOL } from '../../infra/database/database';
+import { DATABASE, Database } from '../../infra/database/database';
+import { HeartbeatPool } from './heartbeat-pool';
 import { HeartbeatLogService } from './heartbeat-log.service';
 import { LearningChecksService } from './learning-checks.service';
 import { SessionCloser } from './session-closer.service';
@@ -36,7 +36,7 @@ type Verdict = 'accepted' | 'out_of_order' | 'duplicate' | 'future' | 'other_dev
 export class HeartbeatService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly pool: HeartbeatPool,
     private readonly clock: Clock,
     private readonly facts: SessionFactsService,
     private readonly log: HeartbeatLogService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HeartbeatPool } from './heartbeat-pool';
 import { HeartbeatService } from './heartbeat.service';
 import { LearningController } from './learning.controller';
 import { LearningCoreModule } from './learning-core.module';
@@ -13,6 +14,7 @@ import { LearningSweepScheduler } from './learning-sweep.scheduler';
   controllers: [LearningController],
   providers: [
     LearningSessionsService,
+    HeartbeatPool,
     HeartbeatService,
     LearningProgressService,
     LearningMediaService,
