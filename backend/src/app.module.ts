@@ -26,6 +26,8 @@ import { PositionSearchModule } from './modules/search/search.module';
 import { OutreachModule } from './modules/outreach/outreach.module';
 import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
+import { TrainingReportsModule } from './modules/training-reports/training-reports.module';
+import { TrainingClaimsModule } from './modules/training-claims/training-claims.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
 
@@ -59,6 +61,8 @@ export class AppModule {
         PositionSearchModule,
         TrainingModule,
         LearningModule,
+        TrainingReportsModule,
+        TrainingClaimsModule,
         MatchingModule,
       ],
       providers: [

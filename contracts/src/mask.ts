@@ -17,3 +17,11 @@ export function maskIdNumber(idNumber: string | null | undefined): string | null
   if (!idNumber) return null;
   return `${idNumber.slice(0, 4)}${'*'.repeat(Math.max(idNumber.length - 8, 0))}${idNumber.slice(-4)}`;
 }
+
+/** A name as a public notice shows it: the family name and one mark per other character (张**). */
+export function maskName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

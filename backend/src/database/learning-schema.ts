@@ -319,3 +319,89 @@ export const trainingPolicyVersions = pgTable(
   },
   (t) => [index('training_policy_versions_effective_idx').on(t.effectiveFrom)],
 );
+
+/**
+ * Training-subsidy policy versions (§4.2): local standards per occupation and level, caps,
+ * windows, the living-allowance rate and the 公示 length. Values the sources do not give are
+ * empty, and lines that need them are refused with their reason instead of guessed.
+ */
+export const trainingSubsidyPolicyVersions = pgTable(
+  'training_subsidy_policy_versions',
+  {
+    version: text('version').primaryKey(),
+    effectiveFrom: instant('effective_from').notNull(),
+    values: jsonb('values').$type<Record<string, unknown>>().notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_subsidy_policy_versions_effective_idx').on(t.effectiveFrom)],
+);
+
+/**
+ * A training-subsidy claim: the §4.2 input and policy version it was decided on, the decision
+ * with its lines, and where it is in review → 公示 → payment. At most one live claim per
+ * enrolment; a rejected one may be followed by another.
+ */
+export const trainingClaims = pgTable(
+  'training_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolments.id),
+    claimant: text('claimant').$type<'trainee' | 'enterprise' | 'institution'>().notNull(),
+    claimantUserId: uuid('claimant_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The person's keyed ID hash: one person, one subsidy history, whoever claims. */
+    personKey: text('person_key').notNull(),
+    status: text('status').notNull(),
+    input: jsonb('input').notNull(),
+    policyVersion: text('policy_version').notNull(),
+    decision: jsonb('decision').notNull(),
+    totalYuan: integer('total_yuan').notNull().default(0),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: instant('reviewed_at'),
+    reviewReason: text('review_reason'),
+    noticeFrom: date('notice_from', { mode: 'string' }),
+    noticeUntil: date('notice_until', { mode: 'string' }),
+    paidAt: instant('paid_at'),
+    paidBy: uuid('paid_by').references(() => users.id),
+    submittedAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('training_claims_live_enrolment_key')
+      .on(t.enrolmentId)
+      .where(sql`${t.status} not in ('rejected', 'rejected_by_rules')`),
+    index('training_claims_person_idx').on(t.personKey),
+    index('training_claims_status_idx').on(t.status),
+  ],
+);
+
+/**
+ * An enterprise's 停工期 or 恢复期 (E8, E9): declared by the enterprise with its evidence and
+ * verified by staff before any enterprise training claim may rely on it.
+ */
+export const enterprisePeriods = pgTable(
+  'training_enterprise_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    kind: text('kind').$type<'stoppage' | 'recovery'>().notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    evidence: text('evidence').notNull(),
+    /** declared | verified | rejected */
+    status: text('status').notNull().default('declared'),
+    reviewReason: text('review_reason'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: instant('reviewed_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_enterprise_periods_employer_idx').on(t.employerId)],
+);

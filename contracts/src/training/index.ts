@@ -6,3 +6,5 @@ export * from './replay';
 export * from './api';
 export * from './policy';
 export * from './learning';
+export * from './reports';
+export * from './claims';

@@ -29,6 +29,14 @@ export const TrainingPolicyValuesSchema = z
     checkAnswerSeconds: z.number().int().min(10).max(600),
     /** Jurisdictions that require a face still at session start and at checks (影像留存, L7974). */
     imageRetentionJurisdictions: z.array(z.enum(['CQ', 'national'])),
+    /**
+     * Days on which learning can be credited: "2020年至2021年" (T1, L5352-5353). Carrying the
+     * programme on after 2021 is a later policy decision, so it is a setting, not code.
+     */
+    programWindow: z
+      .object({ from: z.string().date(), to: z.string().date() })
+      .strict()
+      .refine((w) => w.from <= w.to, { message: 'programWindow.from must not be after to' }),
   })
   .strict()
   .refine((v) => v.randomCheckMinSeconds <= v.randomCheckMaxSeconds, {
@@ -58,6 +66,7 @@ export const DEFAULT_TRAINING_POLICY: TrainingPolicy = {
     randomCheckMaxSeconds: 40 * 60,
     checkAnswerSeconds: 60,
     imageRetentionJurisdictions: ['CQ'],
+    programWindow: DEFAULT_COMPLETION_POLICY.programWindow,
   },
 };
 
@@ -70,6 +79,7 @@ export function completionPolicyOf(policy: TrainingPolicy): CompletionPolicy {
     maxCreditedMinutesPerDay: policy.values.maxCreditedMinutesPerDay,
     passMark: policy.values.passMark,
     minAttendanceRatio: policy.values.minAttendanceRatio,
+    programWindow: policy.values.programWindow,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SeekerFlag } from '@platform/contracts/seekers/catalog';
+import type { TrainingReport, TrainingReportDimension } from '@platform/contracts/training/reports';
 import { api, unwrap } from './client';
 import type { Coverage, DailyReport, Overview, RosterRow } from './pipeline-types';
 import { read } from './read';
@@ -41,6 +42,24 @@ export function coverage(fairId: string, flag?: SeekerFlag): Promise<Coverage> {
 export async function applicationsCsv(fairId: string): Promise<Blob> {
   const call = api.GET('/api/fairs/{fairId}/exports/applications.csv', {
     params: { path: { fairId } },
+    parseAs: 'blob',
+  });
+  return (await unwrap(call)) as Blob;
+}
+
+/** Training figures by one dimension, as of the end of the period (R5). */
+export function trainingReport(query: {
+  dimension: TrainingReportDimension;
+  from?: string;
+  to?: string;
+}): Promise<TrainingReport> {
+  return read(api.GET('/api/reports/training', { params: { query } }));
+}
+
+/** The 双周调度 workbook of the fourteen days ending on `to` (R6). */
+export async function trainingBiweeklyXlsx(to: string): Promise<Blob> {
+  const call = api.GET('/api/reports/training/biweekly.xlsx', {
+    params: { query: { to } },
     parseAs: 'blob',
   });
   return (await unwrap(call)) as Blob;

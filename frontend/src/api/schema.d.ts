@@ -1668,6 +1668,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/training/biweekly.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingReportsController_biweekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_list"];
+        put?: never;
+        post: operations["TrainingClaimsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_replay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrainingClaimsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrainingClaimsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrainingClaimsController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/training/claim-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/subsidy-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_subsidyPolicies"];
+        put?: never;
+        post: operations["TrainingClaimsController_createSubsidyPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enterprise-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_pendingPeriods"];
+        put?: never;
+        post: operations["TrainingClaimsController_declarePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enterprise-periods/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainingClaimsController_myPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enterprise-periods/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrainingClaimsController_reviewPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/seekers/me/recommendations": {
         parameters: {
             query?: never;
@@ -3402,6 +3610,12 @@ export interface components {
                 randomCheckMaxSeconds: number;
                 checkAnswerSeconds: number;
                 imageRetentionJurisdictions: ("CQ" | "national")[];
+                programWindow: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
             };
         };
         TrainingPolicyListDto_Output: {
@@ -3420,6 +3634,12 @@ export interface components {
                     randomCheckMaxSeconds: number;
                     checkAnswerSeconds: number;
                     imageRetentionJurisdictions: ("CQ" | "national")[];
+                    programWindow: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
                 };
             }[];
             defaults: {
@@ -3437,6 +3657,12 @@ export interface components {
                     randomCheckMaxSeconds: number;
                     checkAnswerSeconds: number;
                     imageRetentionJurisdictions: ("CQ" | "national")[];
+                    programWindow: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
                 };
             };
         };
@@ -3456,6 +3682,12 @@ export interface components {
                 randomCheckMaxSeconds: number;
                 checkAnswerSeconds: number;
                 imageRetentionJurisdictions: ("CQ" | "national")[];
+                programWindow: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
             };
             /** @default  */
             note: string;
@@ -3621,6 +3853,400 @@ export interface components {
                 /** Format: date-time */
                 capturedAt: string;
             }[];
+        };
+        TrainingReportDto_Output: {
+            /** @enum {string} */
+            dimension: "platform" | "institution" | "occupation" | "district";
+            from: string;
+            to: string;
+            rows: {
+                key: string;
+                newEnrolments: number;
+                enrolments: number;
+                trainees: number;
+                creditedXueshi: number;
+                newCompletions: number;
+                completions: number;
+            }[];
+            totals: {
+                newEnrolments: number;
+                enrolments: number;
+                trainees: number;
+                creditedXueshi: number;
+                newCompletions: number;
+                completions: number;
+            };
+        };
+        ClaimInputDto: {
+            /** Format: uuid */
+            enrolmentId: string;
+            /** @enum {string} */
+            claimant: "trainee" | "institution" | "enterprise";
+            /**
+             * @default trainee
+             * @enum {string}
+             */
+            scheme: "trainee" | "enterprise_stoppage" | "enterprise_d8" | "cq_enterprise" | "cq_urgent_trade";
+            /** @default [] */
+            groups: ("registered_poor" | "employment_difficulty" | "zero_employment_family" | "two_after_rural" | "two_after_urban_dibao")[];
+            /** @default [] */
+            allowanceItems: {
+                /** @enum {string} */
+                kind: "living" | "transport";
+                amount: number;
+            }[];
+        };
+        ClaimViewDto_Output: {
+            id: string;
+            enrolmentId: string;
+            /** @enum {string} */
+            claimant: "trainee" | "enterprise" | "institution";
+            /** @enum {string} */
+            status: "rejected_by_rules" | "submitted" | "rejected" | "in_notice" | "paid";
+            reasons: string[];
+            lines: {
+                /** @enum {string} */
+                kind: "training" | "living" | "appraisal";
+                amount: number;
+                fund: string;
+                explanation: string;
+            }[];
+            removedItems: {
+                kind: string;
+                amount: number;
+                why: string;
+            }[];
+            totalYuan: number;
+            policyVersion: string;
+            submittedAt: string;
+            reviewReason: string[];
+            noticeFrom: string[];
+            noticeUntil: string[];
+            paidAt: string[];
+            course: string;
+            className: string;
+            trainee: string[];
+        };
+        ClaimListDto_Output: {
+            items: {
+                id: string;
+                enrolmentId: string;
+                /** @enum {string} */
+                claimant: "trainee" | "enterprise" | "institution";
+                /** @enum {string} */
+                status: "rejected_by_rules" | "submitted" | "rejected" | "in_notice" | "paid";
+                reasons: string[];
+                lines: {
+                    /** @enum {string} */
+                    kind: "training" | "living" | "appraisal";
+                    amount: number;
+                    fund: string;
+                    explanation: string;
+                }[];
+                removedItems: {
+                    kind: string;
+                    amount: number;
+                    why: string;
+                }[];
+                totalYuan: number;
+                policyVersion: string;
+                submittedAt: string;
+                reviewReason: string | null;
+                noticeFrom: string | null;
+                noticeUntil: string | null;
+                paidAt: string | null;
+                course: string;
+                className: string;
+                trainee: string | null;
+            }[];
+        };
+        ClaimReplayDto_Output: {
+            matches: boolean;
+            stored: {
+                /** @enum {string} */
+                decision: "APPROVED" | "REJECTED";
+                reasons: string[];
+                lines: {
+                    /** @enum {string} */
+                    kind: "training" | "living" | "appraisal";
+                    amount: number;
+                    fund: string;
+                    explanation: string;
+                }[];
+                removedItems: {
+                    kind: string;
+                    amount: number;
+                    why: string;
+                }[];
+                payee: string;
+                policyVersion: string;
+            };
+            replayed: {
+                /** @enum {string} */
+                decision: "APPROVED" | "REJECTED";
+                reasons: string[];
+                lines: {
+                    /** @enum {string} */
+                    kind: "training" | "living" | "appraisal";
+                    amount: number;
+                    fund: string;
+                    explanation: string;
+                }[];
+                removedItems: {
+                    kind: string;
+                    amount: number;
+                    why: string;
+                }[];
+                payee: string;
+                policyVersion: string;
+            };
+        };
+        RejectClaimDto: {
+            reason: string;
+        };
+        NoticeListDto_Output: {
+            items: {
+                trainee: string;
+                course: string;
+                totalYuan: number;
+                noticeFrom: string;
+                noticeUntil: string;
+            }[];
+        };
+        SubsidyPolicyListDto_Output: {
+            items: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    cqCapPerTraining: number;
+                    cqMaxPerYear: number;
+                    /** @enum {string} */
+                    cqNoRepeatScope: "lifetime" | "same_year";
+                    urgentRatePerDay: number;
+                    urgentCapPerPerson: number;
+                    livingAllowancePerDay: number | null;
+                    /** Format: date */
+                    newSubsidyClaimDeadline: string;
+                    programWindow: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    epidemicPeriod: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    } | null;
+                    cqC3Window: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string | null;
+                    };
+                    localStandards: {
+                        occupation: string;
+                        /** @enum {string} */
+                        level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                        amount: number;
+                    }[];
+                    appraisalStandards: {
+                        occupation: string;
+                        /** @enum {string} */
+                        level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                        amount: number;
+                    }[];
+                    noticeWorkingDays: number;
+                    holidays: string[];
+                    makeUpWorkdays: string[];
+                };
+            }[];
+            defaults: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    cqCapPerTraining: number;
+                    cqMaxPerYear: number;
+                    /** @enum {string} */
+                    cqNoRepeatScope: "lifetime" | "same_year";
+                    urgentRatePerDay: number;
+                    urgentCapPerPerson: number;
+                    livingAllowancePerDay: number | null;
+                    /** Format: date */
+                    newSubsidyClaimDeadline: string;
+                    programWindow: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                    epidemicPeriod: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    } | null;
+                    cqC3Window: {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string | null;
+                    };
+                    localStandards: {
+                        occupation: string;
+                        /** @enum {string} */
+                        level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                        amount: number;
+                    }[];
+                    appraisalStandards: {
+                        occupation: string;
+                        /** @enum {string} */
+                        level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                        amount: number;
+                    }[];
+                    noticeWorkingDays: number;
+                    holidays: string[];
+                    makeUpWorkdays: string[];
+                };
+            };
+        };
+        SubsidyPolicyInputDto: {
+            version: string;
+            /** Format: date-time */
+            effectiveFrom: string;
+            values: {
+                cqCapPerTraining: number;
+                cqMaxPerYear: number;
+                /** @enum {string} */
+                cqNoRepeatScope: "lifetime" | "same_year";
+                urgentRatePerDay: number;
+                urgentCapPerPerson: number;
+                livingAllowancePerDay: number | null;
+                /** Format: date */
+                newSubsidyClaimDeadline: string;
+                programWindow: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                epidemicPeriod: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                } | null;
+                cqC3Window: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string | null;
+                };
+                localStandards: {
+                    occupation: string;
+                    /** @enum {string} */
+                    level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                    amount: number;
+                }[];
+                appraisalStandards: {
+                    occupation: string;
+                    /** @enum {string} */
+                    level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                    amount: number;
+                }[];
+                noticeWorkingDays: number;
+                holidays: string[];
+                makeUpWorkdays: string[];
+            };
+            /** @default  */
+            note: string;
+        };
+        SubsidyPolicyDto_Output: {
+            version: string;
+            effectiveFrom: string;
+            values: {
+                cqCapPerTraining: number;
+                cqMaxPerYear: number;
+                /** @enum {string} */
+                cqNoRepeatScope: "lifetime" | "same_year";
+                urgentRatePerDay: number;
+                urgentCapPerPerson: number;
+                livingAllowancePerDay: number | null;
+                /** Format: date */
+                newSubsidyClaimDeadline: string;
+                programWindow: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                epidemicPeriod: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                } | null;
+                cqC3Window: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string | null;
+                };
+                localStandards: {
+                    occupation: string;
+                    /** @enum {string} */
+                    level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                    amount: number;
+                }[];
+                appraisalStandards: {
+                    occupation: string;
+                    /** @enum {string} */
+                    level: "level5" | "level4" | "level3" | "level2" | "level1" | "special" | "none";
+                    amount: number;
+                }[];
+                noticeWorkingDays: number;
+                holidays: string[];
+                makeUpWorkdays: string[];
+            };
+        };
+        EnterprisePeriodInputDto: {
+            /** @enum {string} */
+            kind: "stoppage" | "recovery";
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            evidence: string;
+        };
+        EnterprisePeriodDto_Output: {
+            id: string;
+            employer: string;
+            /** @enum {string} */
+            kind: "stoppage" | "recovery";
+            startsOn: string;
+            endsOn: string;
+            evidence: string;
+            status: string;
+            reviewReason: string[];
+        };
+        EnterprisePeriodListDto_Output: {
+            items: {
+                id: string;
+                employer: string;
+                /** @enum {string} */
+                kind: "stoppage" | "recovery";
+                startsOn: string;
+                endsOn: string;
+                evidence: string;
+                status: string;
+                reviewReason: string | null;
+            }[];
+        };
+        EnterprisePeriodReviewDto: {
+            /** @enum {string} */
+            decision: "verify" | "reject";
+            reason?: string;
         };
         RecommendationListDto_Output: {
             items: {
@@ -6420,6 +7046,348 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    TrainingReportsController_report: {
+        parameters: {
+            query?: {
+                dimension?: "platform" | "institution" | "occupation" | "district";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingReportDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingReportsController_biweekly: {
+        parameters: {
+            query?: {
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingClaimsController_list: {
+        parameters: {
+            query?: {
+                status?: "rejected_by_rules" | "submitted" | "rejected" | "in_notice" | "paid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimViewDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimViewDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimReplayDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimViewDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimViewDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimViewDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_subsidyPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPolicyListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_createSubsidyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubsidyPolicyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_pendingPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_declarePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterprisePeriodInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_myPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodListDto_Output"];
+                };
+            };
+        };
+    };
+    TrainingClaimsController_reviewPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterprisePeriodReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
             };
         };
     };

@@ -77,6 +77,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerPositions', icon: Briefcase, path: '/employer/positions' },
       { key: 'employerScreening', icon: Files, path: '/employer/screening' },
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
+      { key: 'employerTraining', icon: Money, path: '/employer/training' },
       { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
     ],
   },
@@ -97,6 +98,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
       { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
       { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
+      { key: 'traineeClaims', icon: Money, path: '/trainee/claims' },
     ],
   },
   {
@@ -109,6 +111,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerReviews', icon: Checked, path: '/organizer/reviews' },
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
       { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
+      { key: 'organizerTrainingClaims', icon: Money, path: '/organizer/training-claims' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
@@ -121,6 +124,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'adminUsers', icon: User, path: '/system/users', soon: true },
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
+      { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },
     ],
   },
 ];

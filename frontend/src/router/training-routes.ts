@@ -8,6 +8,10 @@ const CourseCatalogPage: Page = () => import('@/views/training/catalog/CourseCat
 export const TRAINING_MENU_PAGES: Record<string, Page> = {
   traineeCourses: CourseCatalogPage,
   organizerTraining: () => import('@/views/organizer/training/TrainingCataloguePage.vue'),
+  adminTrainingPolicy: () => import('@/views/admin/training-policy/TrainingPolicyPage.vue'),
+  traineeClaims: () => import('@/views/training/claims/MyClaimsPage.vue'),
+  employerTraining: () => import('@/views/employer/training/EnterpriseTrainingPage.vue'),
+  organizerTrainingClaims: () => import('@/views/organizer/training-claims/ClaimReviewPage.vue'),
 };
 
 /** Anyone may browse the catalogue without an account (training.md E1). */
@@ -17,6 +21,12 @@ export const trainingPublicPages: RouteRecordRaw[] = [
     name: 'courses',
     component: CourseCatalogPage,
     meta: { titleKey: 'nav.items.courses' },
+  },
+  {
+    path: 'training/notices',
+    name: 'trainingNotices',
+    component: () => import('@/views/training/notices/ClaimNoticesPage.vue'),
+    meta: { titleKey: 'trainingClaims.noticesTitle' },
   },
   {
     path: 'courses/:courseId',

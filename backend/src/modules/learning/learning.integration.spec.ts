@@ -328,6 +328,7 @@ describe('random checks (随机验证 L7974) and retained stills (影像留存)'
         randomCheckMaxSeconds: 2400,
         checkAnswerSeconds: 60,
         imageRetentionJurisdictions: ['CQ'],
+        programWindow: { from: '2020-01-01', to: '2021-12-31' },
       },
     });
     expect(policy.statusCode, policy.body).toBe(201);

@@ -2,6 +2,8 @@ import type { SearchClient } from '@platform/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { organizer, runningFair, employer, submittedPosition } from '../../test-support/fair-fixtures';
+import { readySeeker } from '../../test-support/seeker-fixtures';
+import { courseInput, institution, platform } from '../../test-support/training-fixtures';
 import { startTestApp, TestApp } from '../../test-support/test-app';
 import { SearchReconcile } from './search-reconcile.service';
 import { SearchSync } from './search-sync.service';
@@ -37,7 +39,7 @@ describe('reconcile: PostgreSQL and the positions index agree again', () => {
     await client.index({ index: sync.alias, id: strayId, document: { ..._source, id: strayId } });
     await client.indices.refresh({ index: sync.alias });
 
-    const report = await t.app.get(SearchReconcile).reconcilePositions(50);
+    const report = await t.app.get(SearchReconcile).reconcile('position', 50);
     expect(report.missing).toBeGreaterThanOrEqual(1);
     expect(report.stale).toBeGreaterThanOrEqual(1);
     expect(report.stray).toBeGreaterThanOrEqual(1);
@@ -52,7 +54,46 @@ describe('reconcile: PostgreSQL and the positions index agree again', () => {
     );
     expect(await client.exists({ index: sync.alias, id: strayId })).toBe(false);
 
-    const again = await t.app.get(SearchReconcile).reconcilePositions(50);
+    const again = await t.app.get(SearchReconcile).reconcile('position', 50);
     expect(again).toMatchObject({ missing: 0, stray: 0 });
+  });
+
+  it('repairs the resumes and courses indices the same way', async () => {
+    const org = await organizer(t.app);
+    const school = await institution(org.call);
+    const site = await platform(org.call);
+    const course = (
+      await org.call(
+        'POST',
+        '/api/training/courses',
+        courseInput(school.id, site.id, { title: '对账测试课程' }),
+      )
+    ).json();
+    await org.call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+    const seeker = await readySeeker(t.app);
+    const sync = t.app.get(SearchSync);
+    await sync.drainAll();
+
+    const client: SearchClient = t.app.get(SEARCH_CLIENT);
+    const courses = sync.aliasOf('course');
+    const resumes = sync.aliasOf('resume');
+    await client.delete({ index: courses, id: course.id, refresh: true });
+    const strayResume = '00000000-0000-4000-8000-00000000beef';
+    const { _source } = await client.get<Record<string, unknown>>({ index: resumes, id: seeker.user.user.id });
+    await client.index({
+      index: resumes,
+      id: strayResume,
+      document: { ..._source, userId: strayResume },
+      refresh: true,
+    });
+
+    const reports = await t.app.get(SearchReconcile).reconcileAll(50);
+    expect(reports.course.missing).toBeGreaterThanOrEqual(1);
+    expect(reports.resume.stray).toBeGreaterThanOrEqual(1);
+    await sync.drainAll();
+    expect((await client.get<{ title: string }>({ index: courses, id: course.id }))._source?.title).toBe(
+      '对账测试课程',
+    );
+    expect(await client.exists({ index: resumes, id: strayResume })).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ import { reindexPositions } from './reindex';
 import { loadCourseDocuments } from './course-documents';
 import { loadResumeDocuments } from './resume-documents';
 
-type EntityKind = (typeof searchOutbox.$inferInsert)['entity'];
+export type EntityKind = (typeof searchOutbox.$inferInsert)['entity'];
 type BulkLine = estypes.BulkOperationContainer | object;
 
 /**
@@ -40,7 +40,7 @@ const ENTITY_KINDS: Record<
   resume: { index: RESUMES_INDEX, load: loadResumeDocuments },
   course: { index: COURSES_INDEX, load: loadCourseDocuments },
 };
-const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
+export const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
 const DRAIN_SCHEDULER_ID = 'drain-search-outbox';
 /** ES answers 409 to an older version and 404 to deleting what is not there: both mean "already done". */
 const HARMLESS = new Set([404, 409]);
@@ -81,6 +81,11 @@ export class SearchSync implements OnApplicationBootstrap {
   /** The positions alias (what position search reads). */
   get alias(): string {
     return this.aliasOf('position');
+  }
+
+  /** The documents of these ids that belong in the index now; an id left out does not. */
+  documentsOf(kind: EntityKind, ids: string[]): Promise<Map<string, object>> {
+    return ENTITY_KINDS[kind].load(this.db, ids);
   }
 
   aliasOf(kind: EntityKind): string {
