@@ -4,6 +4,7 @@ const BENCHES = {
   http: () => import('./http.mjs'),
   search: () => import('./search.mjs'),
   training: () => import('./training.mjs'),
+  heartbeats: () => import('./heartbeats.mjs'),
 };
 
 // Names come first; what follows the first option belongs to the benchmark (--positions 100000).

@@ -30,6 +30,7 @@ import { TrainingReportsModule } from './modules/training-reports/training-repor
 import { TrainingClaimsModule } from './modules/training-claims/training-claims.module';
 import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
+import { LearningModule } from './modules/learning/learning.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         ExportsModule,
         PositionSearchModule,
         TrainingModule,
+        LearningModule,
         TrainingReportsModule,
         TrainingClaimsModule,
         CompletionModule,

@@ -14,6 +14,7 @@ import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { SearchJobsModule } from './modules/search/search-jobs.module';
 import { OutreachJobsModule } from './modules/outreach/outreach-jobs.module';
 import { CompletionJobsModule } from './modules/training/completion/completion-jobs.module';
+import { LearningJobsModule } from './modules/learning/learning-jobs.module';
 
 export const JOB_FEATURE_MODULES = [
   MaintenanceJobsModule,
@@ -21,6 +22,7 @@ export const JOB_FEATURE_MODULES = [
   SearchJobsModule,
   OutreachJobsModule,
   CompletionJobsModule,
+  LearningJobsModule,
 ];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';

@@ -22,6 +22,7 @@ export const JobName = {
   evaluateTrainingCompletion: 'evaluate-training-completion',
   sweepTrainingCompletions: 'sweep-training-completions',
   completeTrainingClass: 'complete-training-class',
+  closeStaleLearningSessions: 'close-stale-learning-sessions',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -86,6 +87,11 @@ export const CompleteTrainingClassPayloadSchema = z
   .object({ classId: z.string().uuid(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
   .strict();
 export type CompleteTrainingClassPayload = z.infer<typeof CompleteTrainingClassPayloadSchema>;
+/** Closes learning sessions whose heartbeats stopped longer than their policy's session timeout ago. */
+export const CloseStaleLearningSessionsPayloadSchema = z.object({
+  batchSize: z.number().int().min(1).max(5000).default(500),
+});
+export type CloseStaleLearningSessionsPayload = z.infer<typeof CloseStaleLearningSessionsPayloadSchema>;
 
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
@@ -103,6 +109,10 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.reconcileSearchIndex]: {
     queue: QueueName.search,
     payload: ReconcileSearchIndexPayloadSchema,
+  },
+  [JobName.closeStaleLearningSessions]: {
+    queue: QueueName.maintenance,
+    payload: CloseStaleLearningSessionsPayloadSchema,
   },
   [JobName.pushTargetedPosition]: {
     queue: QueueName.outreach,

@@ -141,13 +141,19 @@ export const learningSessions = pgTable(
     hasRetainedMedia: boolean('has_retained_media').notNull().default(false),
     /** Server-observed idle stretches (hidden tab, no input beyond the timeout), ISO instants. */
     idle: jsonb('idle').$type<{ from: string; to: string }[]>().notNull().default([]),
+    /** The training-policy version in force when the session started; its timeouts govern the session. */
+    policyVersion: text('policy_version'),
+    /** When the next 随机验证 falls due; at or before now, a beat takes the check path. */
+    nextCheckAt: instant('next_check_at'),
     createdAt: createdAt(),
   },
   (t) => [
     index('learning_sessions_user_idx').on(t.userId, t.startedAt),
     index('learning_sessions_enrolment_idx').on(t.enrolmentId),
+    // Open sessions by policy version for the timeout sweep. Deliberately not on last_heartbeat_at:
+    // every heartbeat updates it, and an index on it would rule out HOT updates on the hottest row.
     index('learning_sessions_open_idx')
-      .on(t.lastHeartbeatAt)
+      .on(t.policyVersion)
       .where(sql`${t.status} = 'open'`),
   ],
 );
@@ -165,7 +171,7 @@ export const learningHeartbeats = pgTable(
     visible: boolean('visible').notNull(),
     lastInteractionAt: instant('last_interaction_at'),
     positionSeconds: integer('position_seconds'),
-    /** accepted | out_of_order | duplicate | future — rejected beats are kept, never credited. */
+    /** accepted | out_of_order | duplicate | future | other_device | closed — rejected beats are kept, never credited. */
     verdict: text('verdict').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq, t.verdict] })],
@@ -188,7 +194,13 @@ export const learningChecks = pgTable(
     /** pending | passed | failed | unanswered */
     result: text('result').notNull().default('pending'),
   },
-  (t) => [index('learning_checks_session_idx').on(t.sessionId, t.issuedAt)],
+  (t) => [
+    index('learning_checks_session_idx').on(t.sessionId, t.issuedAt),
+    // At most one check awaits an answer per session, however many beats race to issue one.
+    uniqueIndex('learning_checks_one_pending_key')
+      .on(t.sessionId)
+      .where(sql`${t.result} = 'pending'`),
+  ],
 );
 
 /** 影像留存 (L7974, L7926-7928): webcam stills kept with consent, shown only to reviewers. */

@@ -5,6 +5,7 @@ export * from './subsidy';
 export * from './replay';
 export * from './api';
 export * from './policy';
+export * from './learning';
 export * from './reports';
 export * from './claims';
 export * from './classes';

@@ -1828,6 +1828,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/enrolments/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/heartbeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_beat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/checks/{checkId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/enrolments/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/sessions/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_mediaOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/learning/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_still"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/training": {
         parameters: {
             query?: never;
@@ -4249,6 +4361,168 @@ export interface components {
             module: string;
             xueshi: number;
             verifiedAt: string;
+        };
+        StartSessionInputDto: {
+            module: string;
+            deviceId: string;
+            imageConsent?: boolean;
+        };
+        StartedSessionDto_Output: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            startedAt: string;
+            module: string;
+            imageRetention: boolean;
+            policy: {
+                version: string;
+                heartbeatSeconds: number;
+                idleTimeoutSeconds: number;
+                sessionTimeoutSeconds: number;
+                checkAnswerSeconds: number;
+                minutesPerXueshi: number;
+            };
+            check: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "session_start" | "random";
+                challenge: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date-time */
+                dueBy: string;
+                requiresImage: boolean;
+            } | null;
+        };
+        HeartbeatInputDto: {
+            seq: number;
+            deviceId: string;
+            visible: boolean;
+            /** Format: date-time */
+            lastInteractionAt: string | null;
+            positionSeconds: number | null;
+            /** Format: date-time */
+            clientSentAt: string;
+        };
+        HeartbeatAckDto_Output: {
+            seq: number;
+            /** Format: date-time */
+            receivedAt: string;
+            idle: boolean;
+            check: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "session_start" | "random";
+                challenge: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** Format: date-time */
+                dueBy: string;
+                requiresImage: boolean;
+            } | null;
+        };
+        ClosedSessionDto_Output: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            endedAt: string;
+            endReason: string;
+        };
+        CheckAnswerInputDto: {
+            answer: string;
+            image?: {
+                /** @enum {string} */
+                contentType: "image/jpeg" | "image/png";
+                base64: string;
+            };
+        };
+        CheckResultDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            result: "passed" | "failed" | "unanswered";
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: uuid */
+            mediaId: string | null;
+            faceVerifiedAtStart: boolean;
+        };
+        LearningProgressDto_Output: {
+            /** Format: uuid */
+            enrolmentId: string;
+            policyVersion: string;
+            minutesPerXueshi: number;
+            status: string;
+            reasons: string[];
+            flags: {
+                code: string;
+                sessionId?: string;
+                minutes?: number;
+            }[];
+            modules: {
+                name: string;
+                kind: string;
+                delivery: string;
+                requiredXueshi: number;
+                creditedMinutes: number;
+            }[];
+            hours: {
+                onlineTheory: number;
+                onlinePractical: number;
+                offlinePractical: number;
+                required: {
+                    theory: number;
+                    practical: number;
+                    offlineOnlyPractical: number;
+                };
+            };
+            creditedMinutes: number;
+            droppedMinutes: {
+                [key: string]: number;
+            };
+            sessions: {
+                /** Format: uuid */
+                id: string;
+                module: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                endedAt: string | null;
+                status: string;
+                endReason: string | null;
+                rejected: string | null;
+                creditedMinutes: number;
+                dropped: {
+                    reason: string;
+                    minutes: number;
+                }[];
+            }[];
+            openSession: {
+                /** Format: uuid */
+                id: string;
+                module: string;
+                deviceId: string;
+                /** Format: date-time */
+                startedAt: string;
+                /** Format: date-time */
+                lastHeartbeatAt: string;
+                idleMinutes: number;
+            } | null;
+        };
+        LearningMediaListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                checkId: string | null;
+                contentType: string;
+                sha256: string;
+                sizeBytes: number;
+                /** Format: date-time */
+                capturedAt: string;
+            }[];
         };
         TrainingReportDto_Output: {
             /** @enum {string} */
@@ -7965,6 +8239,164 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfflineAttendanceDto_Output"];
                 };
+            };
+        };
+    };
+    LearningController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSessionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedSessionDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_beat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatAckDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedSessionDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                checkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAnswerInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResultDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningProgressDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_mediaOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningMediaListDto_Output"];
+                };
+            };
+        };
+    };
+    LearningController_still: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

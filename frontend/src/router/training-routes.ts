@@ -19,8 +19,8 @@ export const TRAINING_MENU_PAGES: Record<string, Page> = {
 };
 
 /**
- * Pages reached from a menu page: an institution's class roster (from 开班管理), and one
- * enrolment's completion (from the ledger; the api checks it is the caller's or a reviewer's).
+ * Pages reached from a menu page: an institution's class roster (from 开班管理), one enrolment's
+ * completion (from the ledger; the api checks it is the caller's or a reviewer's), the player.
  */
 export const trainingSubPages: RouteRecordRaw[] = [
   {
@@ -39,6 +39,13 @@ export const trainingSubPages: RouteRecordRaw[] = [
     name: 'traineeCompletion',
     component: () => import('@/views/trainee/completion/TraineeCompletionPage.vue'),
     meta: { requiresAuth: true, titleKey: 'completion.title', navKey: 'traineeLedger' },
+  },
+  // The player (issue 8 item 3): reached from 我的培训 with the trainee's enrolment.
+  {
+    path: 'training/learn/:enrolmentId',
+    name: 'trainingLearn',
+    component: () => import('@/views/training/learn/LearningPlayerPage.vue'),
+    meta: { requiresAuth: true, roles: ['trainee'], titleKey: 'learn.title', navKey: 'traineeTraining' },
   },
 ];
 
