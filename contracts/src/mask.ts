@@ -18,10 +18,11 @@ export function maskIdNumber(idNumber: string | null | undefined): string | null
   return `${idNumber.slice(0, 4)}${'*'.repeat(Math.max(idNumber.length - 8, 0))}${idNumber.slice(-4)}`;
 }
 
-/** A name as a public notice shows it: the family name and one mark per other character (张**). */
+/** A name as a verifier or a public notice shows it: first and last character kept (王*明, 张*). */
 export function maskName(name: string | null | undefined): string | null {
   if (!name) return null;
   const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  return chars[0] + '*'.repeat(chars.length - 1);
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }

@@ -114,12 +114,12 @@ describe('training-subsidy claims (training.md §4.2, C-1 to C-4)', () => {
       reasons: [],
       totalYuan: 1500,
       lines: [{ kind: 'training', amount: 1500, fund: '职业技能提升行动专账资金' }],
-      trainee: '张**',
+      trainee: '张*花',
     });
     expect(approved.json().lines[0].explanation).toContain('地方标准 1500 元');
     const notice = (await t.app.inject({ method: 'GET', url: '/api/public/training/claim-notices' })).json();
     expect(notice.items).toContainEqual(
-      expect.objectContaining({ trainee: '张**', totalYuan: 1500, noticeFrom: approved.json().noticeFrom }),
+      expect.objectContaining({ trainee: '张*花', totalYuan: 1500, noticeFrom: approved.json().noticeFrom }),
     );
 
     const early = await org.call('POST', `/api/training/claims/${id}/pay`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCertificatePdf } from './certificate-pdf';
-import { maskName, shanghaiDay } from './completion-certificates.service';
+import { businessDate, maskName } from '@platform/contracts';
 
 describe('what a verifier sees of a name', () => {
   it('keeps the first and last character and masks the rest', () => {
@@ -13,8 +13,8 @@ describe('what a verifier sees of a name', () => {
 
 describe('the issue day', () => {
   it('is the Asia/Shanghai day, not the UTC one', () => {
-    expect(shanghaiDay(new Date('2021-05-09T16:30:00Z'))).toBe('2021-05-10');
-    expect(shanghaiDay(new Date('2021-05-10T15:59:59Z'))).toBe('2021-05-10');
+    expect(businessDate(new Date('2021-05-09T16:30:00Z'))).toBe('2021-05-10');
+    expect(businessDate(new Date('2021-05-10T15:59:59Z'))).toBe('2021-05-10');
   });
 });
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  businessDate,
   CertificateContent,
   certificateCodeFromBytes,
   CompletionOutcome,
+  maskName,
   normalizeCertificateCode,
   PublicCertificate,
   SKILL_LEVEL_LABELS,
@@ -127,7 +129,7 @@ export class CompletionCertificates {
       verificationCode: code,
       valid: row.revokedAt === null,
       revokedAt: row.revokedAt?.toISOString() ?? null,
-      traineeName: maskName(content.traineeName),
+      traineeName: maskName(content.traineeName) ?? '*',
       courseTitle: content.courseTitle,
       occupation: content.occupation,
       level: content.level,
@@ -191,19 +193,9 @@ export class CompletionCertificates {
       },
       decisionId: decision.id,
       policyVersion: decision.policyVersion,
-      issuedOn: shanghaiDay(now),
+      issuedOn: businessDate(now),
     };
   }
 }
 
 /** 张三 → 张*, 王小明 → 王*明: enough for a verifier to match a person in front of them. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
+  businessDate,
   EvaluateTrainingCompletionPayload,
   JobName,
   QueueName,
@@ -12,7 +13,6 @@ import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { trainingClasses, trainingEnrolments } from '../../../database/schema';
 import { DATABASE, Database } from '../../../infra/database/database';
 import { redisConnection } from '../../../infra/queue/queue.module';
-import { shanghaiDay } from './completion-certificates.service';
 
 const NIGHTLY_SCHEDULER_ID = 'sweep-training-completions-nightly';
 /** Flows are added in slices so a 10,000-class sweep never builds one giant Redis transaction. */
@@ -71,7 +71,7 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async requestSweep(payload: SweepTrainingCompletionsPayload): Promise<{ jobId: string }> {
-    const on = payload.on ?? shanghaiDay(new Date());
+    const on = payload.on ?? businessDate(new Date());
     const jobId = `sweep_${on}`;
     await this.queue.add(JobName.sweepTrainingCompletions, { ...payload, on }, { jobId });
     return { jobId };
@@ -82,7 +82,7 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
    * parent completes only when every child has, so a class's sweep is visibly done or not.
    */
   async sweep(payload: SweepTrainingCompletionsPayload, now = new Date()): Promise<SweepReport> {
-    const on = payload.on ?? shanghaiDay(now);
+    const on = payload.on ?? businessDate(now);
     const classes = await this.openClasses(on, payload.graceDays);
     let enrolments = 0;
     for (let i = 0; i < classes.length; i += FLOWS_PER_BULK) {

@@ -1,0 +1,342 @@
+import { makeUnifiedSocialCreditCode } from '@platform/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDays,
+  apiCall,
+  BASE_URL,
+  launchBrowser,
+  residentIdNumber,
+  screenshot,
+  uniquePhone,
+} from './browser';
+
+/**
+ * Issue 8's acceptance journey, all through the api and the pages a person would use: a trainee
+ * enrols, plays a course while a random check appears and is answered, leaves the page idle (not
+ * credited), finishes, downloads a certificate whose code verifies on the public page, and claims
+ * the subsidy, which the district approves into the public notice.
+ */
+
+// Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
+const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };
+const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
+const PASSWORD = 'Journey2026pass';
+const suffix = String(Date.now()).slice(-6);
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const occupation = `育婴员${suffix}`;
+const courseTitle = `育婴员（五级）速成${suffix}`;
+const trainee = { phone: uniquePhone(), name: '赵晓雨' };
+const school = { phone: `135${String((Date.now() + 11) % 1e8).padStart(8, '0')}`, token: '' };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let organizerToken = '';
+let classId = '';
+let courseId = '';
+let enrolmentId = '';
+let certificateCode = '';
+
+const login = async (identifier: string, password: string) =>
+  (await apiCall<{ accessToken: string }>('POST', '/api/auth/login', undefined, { identifier, password }))
+    .accessToken;
+
+/**
+ * Fast policy values so a journey fits in minutes (a 学时 of one minute, beats every 5 s, idle
+ * after 10 s, checks 20-25 s apart, the programme carried on over today), a local subsidy
+ * standard, and a catalogued course of one theory 学时 with an institution account.
+ */
+async function seed(): Promise<void> {
+  const admin = await login(ADMIN.identifier, ADMIN.password);
+  organizerToken = await login(ORGANIZER.identifier, ORGANIZER.password);
+  const policy = await apiCall<{ values: Record<string, unknown> }>(
+    'GET',
+    '/api/training/policies/current',
+    admin,
+  );
+  await apiCall('POST', '/api/training/policies', admin, {
+    version: `journey-${suffix}`,
+    effectiveFrom: new Date(Date.now() - 1000).toISOString(),
+    note: 'e2e: a one-minute 学时 and fast checks',
+    values: {
+      ...policy.values,
+      minutesPerXueshi: 1,
+      heartbeatSeconds: 5,
+      idleTimeoutSeconds: 10,
+      sessionTimeoutSeconds: 30,
+      randomCheckMinSeconds: 20,
+      randomCheckMaxSeconds: 25,
+      checkAnswerSeconds: 30,
+      imageRetentionJurisdictions: ['CQ'],
+      programWindow: { from: '2020-01-01', to: '2099-12-31' },
+    },
+  });
+  const subsidy = await apiCall<{
+    items: { values: Record<string, unknown> }[];
+    defaults: { values: object };
+  }>('GET', '/api/training/subsidy-policies', admin);
+  const base = (subsidy.items[0] ?? subsidy.defaults).values as Record<string, unknown>;
+  await apiCall('POST', '/api/training/subsidy-policies', admin, {
+    version: `journey-${suffix}`,
+    effectiveFrom: new Date(Date.now() - 1000).toISOString(),
+    note: 'e2e: a local standard and the programme carried on',
+    values: {
+      ...base,
+      programWindow: { from: '2020-01-01', to: '2099-12-31' },
+      localStandards: [{ occupation, level: 'level5', amount: 1200 }],
+    },
+  });
+
+  const call = <T>(method: string, path: string, body?: unknown) =>
+    apiCall<T>(method, path, organizerToken, body);
+  const institution = await call<{ id: string }>('POST', '/api/training/institutions', {
+    name: `重庆两江育婴职业培训学校${suffix}`,
+    unifiedSocialCreditCode: makeUnifiedSocialCreditCode(Number(suffix) * 6151 + 17),
+    kind: 'training_institution',
+    district: '渝北区',
+  });
+  const site = await call<{ id: string }>('POST', '/api/training/platforms', {
+    name: `中国职业培训在线${suffix}`,
+    url: 'http://px.class.com.cn',
+    kind: 'mohrss',
+    operator: '人力资源社会保障部',
+  });
+  const course = await call<{ id: string }>('POST', '/api/training/courses', {
+    code: `YY-${suffix}`,
+    title: courseTitle,
+    institutionId: institution.id,
+    platformId: site.id,
+    occupation,
+    level: 'level5',
+    kind: 'domestic_service',
+    description: '婴幼儿生活照料基础。',
+    modules: [{ name: '理论知识', kind: 'theory', hours: 1, delivery: 'online' }],
+  });
+  courseId = course.id;
+  for (const [catalogue, subjectId] of [
+    ['institution', institution.id],
+    ['project', course.id],
+    ['platform', site.id],
+  ])
+    await call('POST', '/api/training/listings', {
+      catalogue,
+      subjectId,
+      listedFrom: addDays(today, -1),
+      listedUntil: null,
+      source: '渝人社办〔2020〕28号',
+    });
+  await call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+
+  // The institution's account files the class with its online plan; the district approves it.
+  await apiCall('POST', '/api/auth/register', undefined, {
+    phone: school.phone,
+    password: PASSWORD,
+    displayName: '培训学校教务',
+    roles: ['seeker'],
+  });
+  await call('POST', `/api/training/institutions/${institution.id}/members`, { identifier: school.phone });
+  school.token = await login(school.phone, PASSWORD);
+  const cls = await apiCall<{ id: string }>(
+    'POST',
+    `/api/training/institutions/${institution.id}/classes`,
+    school.token,
+    {
+      courseId: course.id,
+      name: `育婴员速成班${suffix}`,
+      district: '渝北区',
+      startsOn: today,
+      endsOn: addDays(today, 30),
+      capacity: 30,
+      platformId: site.id,
+      plan: { teachers: ['钱老师'], modules: [{ name: '理论知识', hours: 1 }], scheduleNote: '线上自学' },
+    },
+  );
+  classId = cls.id;
+  await apiCall('POST', `/api/training/classes/${classId}/submission`, school.token);
+  await call('POST', `/api/training/classes/${classId}/plan-decision`, { decision: 'approve' });
+
+  await apiCall('POST', '/api/auth/register', undefined, {
+    phone: trainee.phone,
+    password: PASSWORD,
+    displayName: '学员小赵',
+    roles: ['trainee'],
+  });
+}
+
+async function signedIn(
+  identifier: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const p = await ctx.newPage();
+  await p.goto(`${BASE_URL}/login`);
+  await p.getByTestId('login-identifier').fill(identifier);
+  await p.getByTestId('login-password').fill(password);
+  await p.getByTestId('login-submit').click();
+  await p.getByTestId('home-welcome').waitFor();
+  return { context: ctx, page: p };
+}
+
+function field(p: Page, testId: string) {
+  return p.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+function solve(challenge: string): string {
+  const sum = /(\d+) \+ (\d+)/.exec(challenge);
+  return sum ? String(Number(sum[1]) + Number(sum[2])) : /(\d{4})$/.exec(challenge)![1]!;
+}
+
+/** Answers the check on screen with a webcam still (Chromium's fake camera) and the right answer. */
+async function answerCheck(): Promise<string> {
+  const dialog = page.getByTestId('check-dialog');
+  const challenge = await dialog.getByTestId('check-challenge').innerText();
+  await dialog.getByTestId('check-camera').waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="check-camera"]') as HTMLVideoElement | null)?.videoWidth,
+  );
+  await dialog.getByTestId('check-capture').click();
+  await dialog.getByTestId('check-still').waitFor();
+  await dialog.getByTestId('check-answer').fill(solve(challenge));
+  await dialog.getByTestId('check-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+  return (await page.getByTestId('check-result').getAttribute('data-result')) ?? '';
+}
+
+const creditedMinutes = async () =>
+  Number((await page.getByTestId('learn-credited-minutes').getAttribute('data-minutes')) ?? 0);
+
+/**
+ * Keeps "studying" (moving the pointer, answering any check that comes) until `until` holds.
+ * The server's clock decides what is credited, so this takes the real minutes it says.
+ */
+async function study(until: () => Promise<boolean>, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (await until()) return;
+    if (await page.getByTestId('check-dialog').isVisible()) expect(await answerCheck()).toBe('passed');
+    await page.mouse.move(100 + Math.random() * 600, 200 + Math.random() * 300);
+    await page.waitForTimeout(1000);
+  }
+  throw new Error('studying took longer than expected');
+}
+
+beforeAll(async () => {
+  await seed();
+  browser = await launchBrowser();
+  ({ context, page } = await signedIn(trainee.phone, PASSWORD));
+}, 90_000);
+afterAll(() => browser?.close());
+
+describe('互联网+职业技能培训: from enrolment to a verified certificate and a noticed subsidy', () => {
+  it('the trainee verifies her real name and enrols in the class', async () => {
+    await page.goto(`${BASE_URL}/courses/${courseId}`);
+    const card = page.getByTestId('open-class').filter({ hasText: `育婴员速成班${suffix}` });
+    await card.getByTestId('enrol').click();
+    await field(page, 'real-name').fill(trainee.name);
+    await field(page, 'id-number').fill(residentIdNumber(1996));
+    await page.getByTestId('real-name-submit').click();
+    await card.getByTestId('already-enrolled').waitFor();
+    await page.goto(`${BASE_URL}/trainee/training`);
+    const start = page
+      .getByTestId('enrolment')
+      .filter({ hasText: courseTitle })
+      .getByTestId('start-learning');
+    enrolmentId = (await start.getAttribute('href'))!.split('/').pop()!;
+    await start.click();
+    await page.getByTestId('learn-modules').waitFor();
+  });
+
+  it('plays the course: a random check is answered, idle time is not credited', async () => {
+    await page.getByTestId('learn-start-0').click();
+    await page.getByTestId('consent-dialog').getByTestId('consent-check').click();
+    await page.getByTestId('consent-dialog').getByTestId('consent-accept').click();
+    await page.getByTestId('check-dialog').waitFor();
+    expect(await answerCheck()).toBe('passed');
+
+    // Study until the first random check comes, then answer it.
+    await study(() => page.getByTestId('check-dialog').isVisible(), 40_000);
+    expect(await answerCheck()).toBe('passed');
+    await screenshot(page, 'training-journey-01-random-check');
+
+    // Hands off: after the idle timeout the server stops crediting.
+    await page.getByTestId('learn-idle-notice').waitFor({ timeout: 40_000 });
+    await screenshot(page, 'training-journey-02-idle');
+    await study(async () => (await creditedMinutes()) >= 1, 150_000);
+    await page.getByTestId('learn-stop').click();
+    await page.getByTestId('learn-closed-notice').waitFor();
+
+    const progress = await apiCall<{
+      sessions: { dropped: { reason: string; minutes: number }[] }[];
+    }>('GET', `/api/training/enrolments/${enrolmentId}/progress`, await login(trainee.phone, PASSWORD));
+    const idle = progress.sessions.flatMap((s) => s.dropped).filter((d) => d.reason === 'IDLE');
+    expect(idle.reduce((sum, d) => sum + d.minutes, 0)).toBeGreaterThan(0);
+    await screenshot(page, 'training-journey-03-finished');
+  }, 300_000);
+
+  it('the institution records the assessments; the jobs complete the training and issue a certificate', async () => {
+    for (const [kind, score] of [
+      ['qa', 100],
+      ['attendance', 100],
+      ['exam', 86],
+    ] as const)
+      await apiCall('POST', `/api/training/enrolments/${enrolmentId}/assessments`, school.token, {
+        kind,
+        score,
+      });
+
+    await page.goto(`${BASE_URL}/trainee/training/${enrolmentId}/completion`);
+    const certificate = page.getByTestId('certificate');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return certificate.isVisible();
+        },
+        { timeout: 60_000, interval: 2000 },
+      )
+      .toBe(true);
+    expect(await page.getByTestId('completion-state').innerText()).toMatch(/结业|合格/);
+    certificateCode = (await page.getByTestId('certificate-code').innerText()).trim();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-certificate').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await screenshot(page, 'training-journey-04-certificate');
+  }, 90_000);
+
+  it('anyone verifies the certificate code on the public page', async () => {
+    const anonymous = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
+    await anonymous.goto(`${BASE_URL}/verify/${encodeURIComponent(certificateCode)}`);
+    const result = anonymous.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain(courseTitle);
+    expect(await result.innerText()).toContain('赵*雨');
+    await screenshot(anonymous, 'training-journey-05-verified');
+  });
+
+  it('the trainee claims the subsidy; the district approves it into the public notice', async () => {
+    await page.goto(`${BASE_URL}/trainee/claims?enrolmentId=${enrolmentId}`);
+    await page.getByTestId('claim-submit').click();
+    const claim = page.locator('[data-testid^="claim-"]').filter({ hasText: courseTitle }).first();
+    await claim.getByText('待审核').waitFor();
+    await screenshot(page, 'training-journey-06-claimed');
+    await context.close();
+
+    const staff = await signedIn(ORGANIZER.identifier, ORGANIZER.password);
+    await staff.page.goto(`${BASE_URL}/organizer/training-claims`);
+    const review = staff.page.locator('[data-testid^="review-"]').filter({ hasText: courseTitle });
+    await review.getByTestId('claim-approve').click();
+    await review.waitFor({ state: 'detached' });
+    await staff.context.close();
+
+    const visitor = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
+    await visitor.goto(`${BASE_URL}/training/notices`);
+    const row = visitor.getByTestId('claim-notices').locator('tr', { hasText: courseTitle });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('赵*雨');
+    expect(await row.innerText()).toContain('1200');
+    await screenshot(visitor, 'training-journey-07-notice');
+  }, 60_000);
+});
