@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SKILL_LEVELS } from './catalog';
+import { policyVersionInput } from './policy';
 import { DEFAULT_SUBSIDY_POLICY, LIVING_ALLOWANCE_GROUPS, SubsidyPolicy } from './subsidy';
 
 /**
@@ -55,19 +56,7 @@ export const DEFAULT_SUBSIDY_POLICY_VALUES: SubsidyPolicyValues = {
   makeUpWorkdays: [],
 };
 
-export const SubsidyPolicyInputSchema = z
-  .object({
-    version: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .regex(/^[A-Za-z0-9._-]+$/),
-    effectiveFrom: z.string().datetime({ offset: true }),
-    values: SubsidyPolicyValuesSchema,
-    note: z.string().trim().max(500).default(''),
-  })
-  .strict();
+export const SubsidyPolicyInputSchema = policyVersionInput(SubsidyPolicyValuesSchema);
 export type SubsidyPolicyInput = z.infer<typeof SubsidyPolicyInputSchema>;
 
 /** The schemes a claimant may file under: trainees and institutions the trainee scheme only. */

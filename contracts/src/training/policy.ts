@@ -83,17 +83,22 @@ export function completionPolicyOf(policy: TrainingPolicy): CompletionPolicy {
   };
 }
 
-export const TrainingPolicyInputSchema = z
-  .object({
-    version: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .regex(/^[A-Za-z0-9._-]+$/),
-    effectiveFrom: z.string().datetime({ offset: true }),
-    values: TrainingPolicyValuesSchema,
-    note: z.string().trim().max(500).default(''),
-  })
-  .strict();
+/** A new policy version: a name never used before, the instant it takes over, its values. */
+export function policyVersionInput<V extends z.ZodTypeAny>(values: V) {
+  return z
+    .object({
+      version: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[A-Za-z0-9._-]+$/),
+      effectiveFrom: z.string().datetime({ offset: true }),
+      values,
+      note: z.string().trim().max(500).default(''),
+    })
+    .strict();
+}
+
+export const TrainingPolicyInputSchema = policyVersionInput(TrainingPolicyValuesSchema);
 export type TrainingPolicyInput = z.infer<typeof TrainingPolicyInputSchema>;
