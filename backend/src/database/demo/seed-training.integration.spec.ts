@@ -46,5 +46,13 @@ describe('training demo data', () => {
     });
     const enrolled = await student('POST', `/api/training/classes/${classes[0].id}/enrolments`);
     expect(enrolled.statusCode).toBe(201);
+
+    // The demo carries the programme on past 2021 (T1), so what the student learns counts.
+    const admin = await login('13800000001');
+    const policies = (await admin('GET', '/api/training/policies')).json();
+    const demo = policies.items.find((p: { version: string }) => p.version === 'demo-continuation');
+    expect(demo.values.programWindow.to > new Date().toISOString().slice(0, 10)).toBe(true);
+    const subsidies = (await admin('GET', '/api/training/subsidy-policies')).json().items;
+    expect(subsidies.map((p: { version: string }) => p.version)).toContain('demo-continuation');
   });
 });

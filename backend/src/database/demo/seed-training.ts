@@ -1,6 +1,8 @@
 import {
   businessDate,
   COURSE_DESIGN_RULES,
+  DEFAULT_SUBSIDY_POLICY_VALUES,
+  DEFAULT_TRAINING_POLICY,
   CourseInput,
   makeUnifiedSocialCreditCode,
   maskIdNumber,
@@ -18,6 +20,8 @@ import {
   trainingInstitutionMembers,
   trainingInstitutions,
   trainingPlatforms,
+  trainingPolicyVersions,
+  trainingSubsidyPolicyVersions,
   users,
 } from '../schema';
 
@@ -165,6 +169,34 @@ export async function seedTrainingDemo(db: Database, pii: PiiCipher): Promise<vo
         });
       }
     }
+    await seedDemoPolicies(tx, today);
+  });
+}
+
+/**
+ * The sources' programme ran 2020–2021 (T1), so nothing learnt today would count under the
+ * defaults. The demo carries the programme on, as an administrator would by a new version, and
+ * sets local subsidy standards for its courses — both marked as demo values.
+ */
+async function seedDemoPolicies(tx: Pick<Database, 'insert'>, today: string): Promise<void> {
+  const programWindow = { from: '2020-01-01', to: `${Number(today.slice(0, 4)) + 1}-12-31` };
+  const note = '演示数据：计划延续实施至次年年底；补贴标准为演示值，非政策原文。';
+  await tx.insert(trainingPolicyVersions).values({
+    version: 'demo-continuation',
+    effectiveFrom: new Date(),
+    values: { ...DEFAULT_TRAINING_POLICY.values, programWindow },
+    note,
+  });
+  const standards = COURSES.flat().map((c) => ({
+    occupation: c.occupation,
+    level: c.level,
+    amount: c.level === 'level4' ? 1600 : 1200,
+  }));
+  await tx.insert(trainingSubsidyPolicyVersions).values({
+    version: 'demo-continuation',
+    effectiveFrom: new Date(),
+    values: { ...DEFAULT_SUBSIDY_POLICY_VALUES, programWindow, localStandards: standards },
+    note,
   });
 }
 
