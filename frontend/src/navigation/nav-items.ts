@@ -22,7 +22,6 @@ import {
   Setting,
   Stamp,
   Tickets,
-  Timer,
   User,
   UserFilled,
   VideoCamera,
@@ -98,8 +97,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { key: 'traineeCourses', icon: Reading, path: '/trainee/courses' },
       { key: 'traineeTraining', icon: Notebook, path: '/trainee/training' },
-      { key: 'traineeHours', icon: Timer, path: '/trainee/hours', soon: true },
-      { key: 'traineeCertificates', icon: Medal, path: '/trainee/certificates', soon: true },
       { key: 'traineeClaims', icon: Money, path: '/trainee/claims' },
       { key: 'traineeLedger', icon: Medal, path: '/trainee/ledger' },
     ],
