@@ -24,7 +24,7 @@ beforeAll(async () => {
   const created = await caller(t.app, admin.accessToken)('POST', '/api/training/subsidy-policies', {
     version: `claims-test-${Date.now()}`,
     // Effective from just now: the newest version wins, also over those of earlier runs.
-    effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+    effectiveFrom: new Date(Date.now() - 1_000).toISOString(),
     values: {
       ...DEFAULT_SUBSIDY_POLICY_VALUES,
       localStandards: ['', '-A', '-B', '-C', '-D'].map((suffix) => ({
