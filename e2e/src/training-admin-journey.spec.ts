@@ -63,7 +63,10 @@ describe('training policy, reports and the public notice', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
     await page.goto(`${BASE_URL}/training/notices`);
     await page.getByText('培训补贴公示').first().waitFor();
-    await page.getByText(/当前没有公示中的培训补贴|公示期/).first().waitFor();
+    await page
+      .getByText(/当前没有公示中的培训补贴|公示期/)
+      .first()
+      .waitFor();
     await screenshot(page, 'training-notices-phone');
   });
 });

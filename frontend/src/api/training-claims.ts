@@ -12,7 +12,11 @@ export function listClaims(status?: ClaimStatus): Promise<{ items: ClaimView[] }
 }
 
 export function submitClaim(body: Partial<ClaimInput> & Pick<ClaimInput, 'enrolmentId' | 'claimant'>) {
-  return read(api.POST('/api/training/claims', { body: { groups: [], allowanceItems: [], scheme: 'trainee', ...body } }));
+  return read(
+    api.POST('/api/training/claims', {
+      body: { groups: [], allowanceItems: [], scheme: 'trainee', ...body },
+    }),
+  );
 }
 
 export function approveClaim(id: string): Promise<ClaimView> {

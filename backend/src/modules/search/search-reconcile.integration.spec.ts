@@ -79,7 +79,10 @@ describe('reconcile: PostgreSQL and the positions index agree again', () => {
     const resumes = sync.aliasOf('resume');
     await client.delete({ index: courses, id: course.id, refresh: true });
     const strayResume = '00000000-0000-4000-8000-00000000beef';
-    const { _source } = await client.get<Record<string, unknown>>({ index: resumes, id: seeker.user.user.id });
+    const { _source } = await client.get<Record<string, unknown>>({
+      index: resumes,
+      id: seeker.user.user.id,
+    });
     await client.index({
       index: resumes,
       id: strayResume,
