@@ -214,6 +214,9 @@ describe('a graduate searches positions, narrows them by salary and opens one', 
     await input.fill(QUERY);
     await graduate.keyboard.press('Escape');
     await graduate.getByTestId('search-submit').click();
+    // The list before the search (every position) stays until the answer comes: wait for it.
+    await graduate.getByTestId('search-total').getByText(QUERY).waitFor();
+    await card(graduate, seeded.elsewhere.id).waitFor({ state: 'detached' });
     await card(graduate, seeded.senior.id).waitFor();
     const ids = await resultIds(graduate);
     expect(ids).toEqual(expect.arrayContaining([seeded.modest.id, seeded.senior.id]));

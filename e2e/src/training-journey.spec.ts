@@ -285,35 +285,30 @@ describe('互联网+职业技能培训: from enrolment to a verified certificate
         score,
       });
 
-    // The jobs decide after each record; the page shows the certificate once one is issued.
+    // The jobs decide after each record, in the worker: wait for the certificate they issue.
+    const token = await login(trainee.phone, PASSWORD);
+    const completion = () =>
+      apiCall<{ decision: { status: string } | null; certificate: { id: string } | null }>(
+        'GET',
+        `/api/training/enrolments/${enrolmentId}/completion`,
+        token,
+      );
+    await expect.poll(async () => (await completion()).certificate !== null, { timeout: 60_000 }).toBe(true);
+    expect((await completion()).decision?.status).toBe('COMPLETED_PENDING_AUDIT');
+
     await page.goto(`${BASE_URL}/trainee/training/${enrolmentId}/completion`);
-    const certificate = page.getByTestId('certificate');
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          await page.getByTestId('completion-state').waitFor();
-          return certificate.isVisible();
-        },
-        { timeout: 60_000, interval: 2000 },
-      )
-      .toBe(true);
+    await page.getByTestId('certificate').waitFor();
     expect(await page.getByTestId('completion-state').innerText()).toBe('已结业，待结业审核');
     certificateCode = (await page.getByTestId('certificate-code').innerText()).trim();
     const [tab] = await Promise.all([
-      context.waitForEvent('page'),
+      context.waitForEvent('page', { timeout: 15_000 }),
       page.getByTestId('download-certificate').click(),
     ]);
     // The PDF opens in a tab of its own (a download where the browser shows no PDFs).
     await tab.close();
     // The same PDF through the api: a real PDF, not an error page.
-    const token = await login(trainee.phone, PASSWORD);
-    const status = await apiCall<{ certificate: { id: string } }>(
-      'GET',
-      `/api/training/enrolments/${enrolmentId}/completion`,
-      token,
-    );
-    const pdf = await fetch(`${BASE_URL}/api/training/certificates/${status.certificate.id}/pdf`, {
+    const { certificate } = await completion();
+    const pdf = await fetch(`${BASE_URL}/api/training/certificates/${certificate!.id}/pdf`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
