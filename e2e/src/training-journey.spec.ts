@@ -340,6 +340,15 @@ describe('互联网+职业技能培训: from enrolment to a verified certificate
     await context.close();
 
     const staff = await signedIn(ORGANIZER.identifier, ORGANIZER.password);
+    // The reviewer looks at the evidence first: the sessions and the stills kept at the checks.
+    await staff.page.goto(`${BASE_URL}/organizer/training/completions`);
+    const row = staff.page.getByTestId('completions').locator('tr', { hasText: `育婴员速成班${suffix}` });
+    await row.getByRole('button', { name: '追溯' }).click();
+    const stills = staff.page.locator('[data-testid^="stills-"]').first();
+    await stills.getByRole('button').click();
+    // The start still and at least the first random check's.
+    await stills.locator('img').nth(1).waitFor();
+    await screenshot(staff.page, 'training-journey-06b-evidence');
     await staff.page.goto(`${BASE_URL}/organizer/training-claims`);
     const review = staff.page.locator('[data-testid^="review-"]').filter({ hasText: courseTitle });
     await review.getByTestId('claim-approve').click();

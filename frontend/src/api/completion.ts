@@ -5,6 +5,7 @@ import type {
   PublicCertificate,
 } from '@platform/contracts/training/completion-api';
 import { api, unwrap } from './client';
+import type { components } from './schema';
 import { read } from './read';
 
 export type { CompletionDecisionView, EnrolmentCompletion, Ledger, PublicCertificate };
@@ -87,4 +88,19 @@ export async function certificatePdf(certificateId: string): Promise<Blob> {
 
 export function verifyCertificate(code: string): Promise<PublicCertificate> {
   return read(api.GET('/api/public/certificates/{code}', { params: { path: { code } } }));
+}
+
+export type SessionStill = components['schemas']['LearningMediaListDto_Output']['items'][number];
+
+/** The stills kept for one learning session (reviewers only; each read of a still is audited). */
+export function sessionStills(sessionId: string): Promise<{ items: SessionStill[] }> {
+  return read(api.GET('/api/training/learning/sessions/{id}/media', { params: { path: { id: sessionId } } }));
+}
+
+export async function stillImage(mediaId: string): Promise<Blob> {
+  const call = api.GET('/api/training/learning/media/{id}', {
+    params: { path: { id: mediaId } },
+    parseAs: 'blob',
+  });
+  return (await unwrap(call)) as Blob;
 }
