@@ -342,8 +342,8 @@ describe('互联网+职业技能培训: from enrolment to a verified certificate
     const staff = await signedIn(ORGANIZER.identifier, ORGANIZER.password);
     // The reviewer looks at the evidence first: the sessions and the stills kept at the checks.
     await staff.page.goto(`${BASE_URL}/organizer/training/completions`);
-    const row = staff.page.getByTestId('completions').locator('tr', { hasText: `育婴员速成班${suffix}` });
-    await row.getByRole('button', { name: '追溯' }).click();
+    const decided = staff.page.getByTestId('completions').locator('tr', { hasText: `育婴员速成班${suffix}` });
+    await decided.getByRole('button', { name: '追溯' }).click();
     const stills = staff.page.locator('[data-testid^="stills-"]').first();
     await stills.getByRole('button').click();
     // The start still and at least the first random check's.
