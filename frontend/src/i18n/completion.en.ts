@@ -42,8 +42,6 @@ export const completionEn = {
     stills: 'Retained stills',
     showStills: 'Show stills (read is logged)',
     noStills: 'No stills kept',
-    atStart: 'at start',
-    atCheck: 'at a random check',
     title: 'Completion decisions',
     intro:
       "Every trainee's latest decision by class and status, traced back to sign-in, sessions, checks, tests and certificate.",

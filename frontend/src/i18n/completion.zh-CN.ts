@@ -42,8 +42,6 @@ export const completionZhCN = {
     stills: '影像留存',
     showStills: '查看照片（记录查阅）',
     noStills: '无留存照片',
-    atStart: '开始学习时',
-    atCheck: '随机验证时',
     title: '结业判定',
     intro:
       '按班级和状态查看每位学员最近一次结业判定，并追溯学习过程（签到、学习记录、随机验证、测验考试、证明）。',
