@@ -1,7 +1,7 @@
-import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiCall, BASE_URL, launchBrowser, screenshot } from './browser';
+import { seedPublishedCourse } from './training-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -14,58 +14,32 @@ let page: Page;
 let organizerToken = '';
 let courseId = '';
 
-const call = <T>(method: string, path: string, body?: unknown) =>
-  apiCall<T>(method, path, organizerToken, body);
-
 /** An institution and a course listed in both catalogues from today, through the api as staff. */
 async function seedCatalogue(): Promise<void> {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ORGANIZER),
-  });
-  organizerToken = ((await login.json()) as { accessToken: string }).accessToken;
-  const school = await call<{ id: string }>('POST', '/api/training/institutions', {
-    name: `重庆渝北家政职业培训学校${suffix}`,
-    unifiedSocialCreditCode: makeUnifiedSocialCreditCode(Number(suffix) * 7919),
-    kind: 'training_institution',
-    district: '渝北区',
-  });
-  const site = await call<{ id: string }>('POST', '/api/training/platforms', {
-    name: `中国职业培训在线${suffix}`,
-    url: 'http://px.class.com.cn',
-    kind: 'mohrss',
-    operator: '人力资源社会保障部',
-  });
-  const course = await call<{ id: string }>('POST', '/api/training/courses', {
-    code: `YY-${suffix}`,
-    title: courseTitle,
-    institutionId: school.id,
-    platformId: site.id,
-    occupation: '育婴员',
-    level: 'level5',
-    kind: 'domestic_service',
-    description: '婴幼儿生活照料、日常保健与早期发展。',
-    modules: [
-      { name: '理论知识', kind: 'theory', hours: 40, delivery: 'online' },
-      { name: '居家实操练习', kind: 'practical', hours: 12, delivery: 'online' },
-      { name: '线下实训', kind: 'practical', hours: 8, delivery: 'offline' },
-    ],
-  });
-  courseId = course.id;
-  for (const [catalogue, subjectId] of [
-    ['institution', school.id],
-    ['project', course.id],
-    ['platform', site.id],
-  ])
-    await call('POST', '/api/training/listings', {
-      catalogue,
-      subjectId,
-      listedFrom: shanghaiToday,
-      listedUntil: null,
-      source: '渝人社办〔2020〕28号',
-    });
-  await call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+  organizerToken = (await apiCall<{ accessToken: string }>('POST', '/api/auth/login', undefined, ORGANIZER))
+    .accessToken;
+  ({ courseId } = await seedPublishedCourse(organizerToken, {
+    institution: {
+      name: `重庆渝北家政职业培训学校${suffix}`,
+      district: '渝北区',
+      usccSerial: Number(suffix) * 7919,
+    },
+    platform: { name: `中国职业培训在线${suffix}`, url: 'http://px.class.com.cn' },
+    course: {
+      code: `YY-${suffix}`,
+      title: courseTitle,
+      occupation: '育婴员',
+      level: 'level5',
+      kind: 'domestic_service',
+      description: '婴幼儿生活照料、日常保健与早期发展。',
+      modules: [
+        { name: '理论知识', kind: 'theory', hours: 40, delivery: 'online' },
+        { name: '居家实操练习', kind: 'practical', hours: 12, delivery: 'online' },
+        { name: '线下实训', kind: 'practical', hours: 8, delivery: 'offline' },
+      ],
+    },
+    listedFrom: shanghaiToday,
+  }));
 }
 
 beforeAll(async () => {

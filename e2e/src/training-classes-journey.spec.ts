@@ -1,4 +1,3 @@
-import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   screenshot,
   uniquePhone,
 } from './browser';
+import { seedPublishedCourse } from './training-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -40,50 +40,32 @@ async function seed(): Promise<void> {
     .accessToken;
   const call = <T>(method: string, path: string, body?: unknown) =>
     apiCall<T>(method, path, organizerToken, body);
-  const institution = await call<{ id: string }>('POST', '/api/training/institutions', {
-    name: `重庆南岸护理职业培训学校${suffix}`,
-    unifiedSocialCreditCode: makeUnifiedSocialCreditCode(Number(suffix) * 7907 + 3),
-    kind: 'training_institution',
-    district: '南岸区',
+  const seeded = await seedPublishedCourse(organizerToken, {
+    institution: {
+      name: `重庆南岸护理职业培训学校${suffix}`,
+      district: '南岸区',
+      usccSerial: Number(suffix) * 7907 + 3,
+    },
+    platform: { name: `就业创业和职业培训在线${suffix}`, url: 'http://jc.mohrss.gov.cn' },
+    course: {
+      code: `YL-${suffix}`,
+      title: courseTitle,
+      occupation: '养老护理员',
+      level: 'level5',
+      kind: 'domestic_service',
+      description: '老年人生活照料与基础护理。',
+      modules: [
+        { name: '理论知识', kind: 'theory', hours: 36, delivery: 'online' },
+        { name: '线下实训', kind: 'practical', hours: 12, delivery: 'offline' },
+      ],
+    },
+    listedFrom: addDays(today, -1),
   });
-  school.id = institution.id;
-  const site = await call<{ id: string }>('POST', '/api/training/platforms', {
-    name: `就业创业和职业培训在线${suffix}`,
-    url: 'http://jc.mohrss.gov.cn',
-    kind: 'mohrss',
-    operator: '人力资源社会保障部',
-  });
-  const course = await call<{ id: string }>('POST', '/api/training/courses', {
-    code: `YL-${suffix}`,
-    title: courseTitle,
-    institutionId: institution.id,
-    platformId: site.id,
-    occupation: '养老护理员',
-    level: 'level5',
-    kind: 'domestic_service',
-    description: '老年人生活照料与基础护理。',
-    modules: [
-      { name: '理论知识', kind: 'theory', hours: 36, delivery: 'online' },
-      { name: '线下实训', kind: 'practical', hours: 12, delivery: 'offline' },
-    ],
-  });
-  courseId = course.id;
-  for (const [catalogue, subjectId] of [
-    ['institution', institution.id],
-    ['project', course.id],
-    ['platform', site.id],
-  ])
-    await call('POST', '/api/training/listings', {
-      catalogue,
-      subjectId,
-      listedFrom: addDays(today, -1),
-      listedUntil: null,
-      source: '渝人社办〔2020〕28号',
-    });
-  await call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+  school.id = seeded.institutionId;
+  courseId = seeded.courseId;
   school.phone = uniquePhone();
   await register(school.phone, ['seeker']);
-  await call('POST', `/api/training/institutions/${institution.id}/members`, { identifier: school.phone });
+  await call('POST', `/api/training/institutions/${school.id}/members`, { identifier: school.phone });
   trainee.phone = `135${String((Date.now() + 7) % 1e8).padStart(8, '0')}`;
   await register(trainee.phone, ['trainee']);
 }

@@ -1,4 +1,3 @@
-import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
   screenshot,
   uniquePhone,
 } from './browser';
+import { seedPublishedCourse } from './training-seed';
 
 /**
  * Issue 8's acceptance journey, all through the api and the pages a person would use: a trainee
@@ -90,43 +90,29 @@ async function seed(): Promise<void> {
 
   const call = <T>(method: string, path: string, body?: unknown) =>
     apiCall<T>(method, path, organizerToken, body);
-  const institution = await call<{ id: string }>('POST', '/api/training/institutions', {
-    name: `重庆两江育婴职业培训学校${suffix}`,
-    unifiedSocialCreditCode: makeUnifiedSocialCreditCode(Number(suffix) * 6151 + 17),
-    kind: 'training_institution',
-    district: '渝北区',
+  const {
+    institutionId,
+    platformId,
+    courseId: created,
+  } = await seedPublishedCourse(organizerToken, {
+    institution: {
+      name: `重庆两江育婴职业培训学校${suffix}`,
+      district: '渝北区',
+      usccSerial: Number(suffix) * 6151 + 17,
+    },
+    platform: { name: `中国职业培训在线${suffix}`, url: 'http://px.class.com.cn' },
+    course: {
+      code: `YY-${suffix}`,
+      title: courseTitle,
+      occupation,
+      level: 'level5',
+      kind: 'domestic_service',
+      description: '婴幼儿生活照料基础。',
+      modules: [{ name: '理论知识', kind: 'theory', hours: 1, delivery: 'online' }],
+    },
+    listedFrom: addDays(today, -1),
   });
-  const site = await call<{ id: string }>('POST', '/api/training/platforms', {
-    name: `中国职业培训在线${suffix}`,
-    url: 'http://px.class.com.cn',
-    kind: 'mohrss',
-    operator: '人力资源社会保障部',
-  });
-  const course = await call<{ id: string }>('POST', '/api/training/courses', {
-    code: `YY-${suffix}`,
-    title: courseTitle,
-    institutionId: institution.id,
-    platformId: site.id,
-    occupation,
-    level: 'level5',
-    kind: 'domestic_service',
-    description: '婴幼儿生活照料基础。',
-    modules: [{ name: '理论知识', kind: 'theory', hours: 1, delivery: 'online' }],
-  });
-  courseId = course.id;
-  for (const [catalogue, subjectId] of [
-    ['institution', institution.id],
-    ['project', course.id],
-    ['platform', site.id],
-  ])
-    await call('POST', '/api/training/listings', {
-      catalogue,
-      subjectId,
-      listedFrom: addDays(today, -1),
-      listedUntil: null,
-      source: '渝人社办〔2020〕28号',
-    });
-  await call('POST', `/api/training/courses/${course.id}/status`, { status: 'published' });
+  courseId = created;
 
   // The institution's account files the class with its online plan; the district approves it.
   await apiCall('POST', '/api/auth/register', undefined, {
@@ -135,20 +121,20 @@ async function seed(): Promise<void> {
     displayName: '培训学校教务',
     roles: ['seeker'],
   });
-  await call('POST', `/api/training/institutions/${institution.id}/members`, { identifier: school.phone });
+  await call('POST', `/api/training/institutions/${institutionId}/members`, { identifier: school.phone });
   school.token = await login(school.phone, PASSWORD);
   const cls = await apiCall<{ id: string }>(
     'POST',
-    `/api/training/institutions/${institution.id}/classes`,
+    `/api/training/institutions/${institutionId}/classes`,
     school.token,
     {
-      courseId: course.id,
+      courseId,
       name: `育婴员速成班${suffix}`,
       district: '渝北区',
       startsOn: today,
       endsOn: addDays(today, 30),
       capacity: 30,
-      platformId: site.id,
+      platformId,
       plan: { teachers: ['钱老师'], modules: [{ name: '理论知识', hours: 1 }], scheduleNote: '线上自学' },
     },
   );

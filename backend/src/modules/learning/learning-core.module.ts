@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { CompletionCoreModule } from '../training/completion/completion-core.module';
 import { TrainingModule } from '../training/training.module';
 import { HeartbeatLogService } from './heartbeat-log.service';
 import { LearningChecksService } from './learning-checks.service';
@@ -9,7 +8,8 @@ import { SessionFactsService } from './session-facts.service';
 
 /** What both the api and the worker need to act on learning sessions. */
 @Module({
-  imports: [TrainingModule, CompletionCoreModule],
+  // The training module brings the completion core (loader, policy, evaluation requests) with it.
+  imports: [TrainingModule],
   providers: [Clock, SessionFactsService, SessionCloser, HeartbeatLogService, LearningChecksService],
   exports: [
     Clock,

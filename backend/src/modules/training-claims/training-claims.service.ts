@@ -23,9 +23,9 @@ import {
   trainingClasses,
   trainingCourses,
   trainingEnrolments,
-  trainingInstitutionMembers,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { institutionsOf } from '../training/institution-access';
 import { ClaimInputLoader } from './claim-input.loader';
 import { SubsidyPolicyService, subsidyPolicyOf } from './subsidy-policy.service';
 
@@ -189,7 +189,7 @@ export class TrainingClaimsService {
 
   async list(actor: Actor, status?: ClaimStatus): Promise<ClaimView[]> {
     const staff = hasAnyRole(actor, STAFF_ROLES);
-    const institutions = await this.memberships(actor);
+    const institutions = await institutionsOf(this.db, actor);
     const employerId = await this.employerOf(actor);
     // Staff see every claim; others their own, their institution's and their sponsored staff's.
     const mine = or(
@@ -285,7 +285,7 @@ export class TrainingClaimsService {
       hasAnyRole(actor, STAFF_ROLES) ||
       row.userId === actor.userId ||
       (row.sponsor !== null && row.sponsor === (await this.employerOf(actor))) ||
-      (await this.memberships(actor)).includes(row.institutionId);
+      (await institutionsOf(this.db, actor)).includes(row.institutionId);
     if (!allowed) throw new AppError('FORBIDDEN_NOT_OWNER', 'Not your claim. 无权查看该申请。');
     return row.claim;
   }
@@ -307,7 +307,7 @@ export class TrainingClaimsService {
         ? row.userId === actor.userId
         : input.claimant === 'enterprise'
           ? row.sponsorEmployerId !== null && (await this.employerOf(actor)) === row.sponsorEmployerId
-          : (await this.memberships(actor)).includes(row.institutionId);
+          : (await institutionsOf(this.db, actor)).includes(row.institutionId);
     if (!own)
       throw new AppError(
         'FORBIDDEN_NOT_OWNER',
@@ -321,14 +321,6 @@ export class TrainingClaimsService {
       .from(employers)
       .where(eq(employers.ownerUserId, actor.userId));
     return row?.id ?? null;
-  }
-
-  private async memberships(actor: Actor): Promise<string[]> {
-    const rows = await this.db
-      .select({ id: trainingInstitutionMembers.institutionId })
-      .from(trainingInstitutionMembers)
-      .where(eq(trainingInstitutionMembers.userId, actor.userId));
-    return rows.map((r) => r.id);
   }
 
   private async lockInStatus(tx: Executor, id: string, status: ClaimStatus): Promise<ClaimRow> {

@@ -26,6 +26,15 @@ export async function assertInstitutionMember(db: Executor, actor: Actor, instit
     );
 }
 
+/** The institutions an account acts for (none for most accounts). */
+export async function institutionsOf(db: Executor, actor: Actor): Promise<string[]> {
+  const rows = await db
+    .select({ id: trainingInstitutionMembers.institutionId })
+    .from(trainingInstitutionMembers)
+    .where(eq(trainingInstitutionMembers.userId, actor.userId));
+  return rows.map((r) => r.id);
+}
+
 export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `No such ${what}. 未找到。`);
 }

@@ -3,7 +3,6 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { CompletionCoreModule } from './completion/completion-core.module';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
-import { CompletionInputLoader } from './completion-input.loader';
 import { ClassesController } from './classes.controller';
 import { ClassesService } from './classes.service';
 import { CourseSearchController } from './course-search.controller';
@@ -13,7 +12,6 @@ import { EnrolmentsService } from './enrolments.service';
 import { InstitutionMembersService } from './institution-members.service';
 import { RostersService } from './rosters.service';
 import { TrainingPolicyController } from './training-policy.controller';
-import { TrainingPolicyService } from './training-policy.service';
 
 /** 互联网+职业技能培训 (issue 8): catalogue, policy, classes with their plans, enrolment, rosters. */
 @Module({
@@ -28,14 +26,13 @@ import { TrainingPolicyService } from './training-policy.service';
   providers: [
     CatalogueService,
     CourseSearchService,
-    TrainingPolicyService,
-    CompletionInputLoader,
     InstitutionMembersService,
     ClassesService,
     EnrolmentsService,
     RostersService,
     PiiCipher,
   ],
-  exports: [CatalogueService, TrainingPolicyService, CompletionInputLoader],
+  // The loader and the policy service come from the completion core: one instance of each.
+  exports: [CatalogueService, CompletionCoreModule],
 })
 export class TrainingModule {}

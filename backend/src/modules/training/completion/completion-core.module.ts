@@ -19,6 +19,13 @@ import { CompletionViews } from './completion-views.service';
     CompletionRequests,
     CompletionViews,
   ],
-  exports: [CompletionCertificates, CompletionDecisions, CompletionRequests, CompletionViews],
+  exports: [
+    CompletionInputLoader,
+    TrainingPolicyService,
+    CompletionCertificates,
+    CompletionDecisions,
+    CompletionRequests,
+    CompletionViews,
+  ],
 })
 export class CompletionCoreModule {}
