@@ -10,3 +10,4 @@ export * from './fairs';
 export * from './seekers';
 export * from './matching';
 export * from './training';
+export * from './agency-subsidies';

@@ -92,3 +92,4 @@ export * from './fair-schema';
 export * from './seeker-schema';
 export * from './training-schema';
 export * from './learning-schema';
+export * from './agency-subsidy-schema';
