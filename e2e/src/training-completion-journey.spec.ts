@@ -107,4 +107,27 @@ describe('a trainee sees the completion and its certificate; anyone verifies the
     await page.getByTestId('verify-failure').waitFor();
     expect(await page.getByTestId('verify-failure').innerText()).toContain('未找到');
   });
+
+  it('a reviewer revokes the certificate with a reason; the public check and the trainee then say so', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    ).newPage();
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByTestId('login-identifier').fill(ORGANIZER.identifier);
+    await page.getByTestId('login-password').fill(ORGANIZER.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('home-welcome').waitFor();
+    await page.locator('[data-nav="organizerCompletions"]').click();
+    const row = page.getByTestId('completions').locator('tr', { hasText: code });
+    await row.getByRole('button', { name: '追溯' }).click();
+    await page.getByTestId('revoke-certificate').click();
+    await page.getByRole('dialog').getByRole('textbox').fill('抽查发现学时记录造假');
+    await page.getByRole('dialog').getByRole('button', { name: '撤销证明' }).click();
+    await page.getByText('证明已撤销').first().waitFor();
+    await screenshot(page, 'training-completion-04-revoked');
+
+    await page.goto(`${BASE_URL}/verify/${code}`);
+    await page.getByTestId('verify-result').waitFor();
+    expect(await page.locator('.verify').innerText()).toContain('已于');
+  });
 });

@@ -295,6 +295,9 @@ export const trainingCertificates = pgTable(
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),
     issuedAt: createdAt(),
     revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    /** Why a reviewer withdrew it (e.g. hours found falsified); shown to the trainee, not to verifiers. */
+    revokeReason: text('revoke_reason'),
   },
   (t) => [
     uniqueIndex('training_certificates_enrolment_key').on(t.enrolmentId),

@@ -31,6 +31,7 @@ export const CertificateSummarySchema = z.object({
   verificationCode: z.string(),
   issuedAt: z.string(),
   revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
   downloadUrl: z.string(),
   verifyUrl: z.string(),
 });
@@ -174,3 +175,8 @@ export const DecisionReplaySchema = z.object({
   replayed: z.object({ status: z.string(), reasons: z.array(z.string()) }),
 });
 export type DecisionReplay = z.infer<typeof DecisionReplaySchema>;
+
+export const RevokeCertificateSchema = z.object({
+  reason: z.string().trim().min(2).max(500),
+});
+export type RevokeCertificate = z.infer<typeof RevokeCertificateSchema>;

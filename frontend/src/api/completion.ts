@@ -86,6 +86,15 @@ export async function certificatePdf(certificateId: string): Promise<Blob> {
   return (await unwrap(call)) as Blob;
 }
 
+export function revokeCertificate(certificateId: string, reason: string): Promise<{ revokedAt: string }> {
+  return read(
+    api.POST('/api/training/certificates/{id}/revoke', {
+      params: { path: { id: certificateId } },
+      body: { reason },
+    }),
+  );
+}
+
 export function verifyCertificate(code: string): Promise<PublicCertificate> {
   return read(api.GET('/api/public/certificates/{code}', { params: { path: { code } } }));
 }

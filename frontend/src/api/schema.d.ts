@@ -2260,6 +2260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CompletionController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/certificates/{id}/pdf": {
         parameters: {
             query?: never;
@@ -4971,6 +4987,7 @@ export interface components {
                 verificationCode: string;
                 issuedAt: string;
                 revokedAt: string | null;
+                revokeReason: string | null;
                 downloadUrl: string;
                 verifyUrl: string;
             } | null;
@@ -5049,6 +5066,7 @@ export interface components {
                 verificationCode: string;
                 issuedAt: string;
                 revokedAt: string | null;
+                revokeReason: string | null;
                 downloadUrl: string;
                 verifyUrl: string;
             } | null;
@@ -5096,6 +5114,7 @@ export interface components {
                     verificationCode: string;
                     issuedAt: string;
                     revokedAt: string | null;
+                    revokeReason: string | null;
                     downloadUrl: string;
                     verifyUrl: string;
                 } | null;
@@ -5142,6 +5161,12 @@ export interface components {
                 status: string;
                 reasons: string[];
             };
+        };
+        RevokeCertificateDto: {
+            reason: string;
+        };
+        CertificateRevokedDto_Output: {
+            revokedAt: string;
         };
         PublicCertificateDto_Output: {
             verificationCode: string;
@@ -8888,6 +8913,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionReplayDto_Output"];
+                };
+            };
+        };
+    };
+    CompletionController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateRevokedDto_Output"];
                 };
             };
         };

@@ -39,6 +39,10 @@ export const completionEn = {
     assessmentKind: { qa: 'Q&A', quiz: 'Quiz', exam: 'Final exam', attendance: 'Attendance' },
   },
   reviewCompletions: {
+    revoke: 'Revoke certificate',
+    revokeReason: 'Why is it revoked? The trainee is told this reason.',
+    revokeReasonRequired: 'Give a reason (at least 2 characters)',
+    revoked: 'Certificate revoked',
     stills: 'Retained stills',
     showStills: 'Show stills (read is logged)',
     noStills: 'No stills kept',

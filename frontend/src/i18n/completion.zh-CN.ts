@@ -39,6 +39,10 @@ export const completionZhCN = {
     assessmentKind: { qa: '答疑', quiz: '测验', exam: '结业考试', attendance: '出勤考核' },
   },
   reviewCompletions: {
+    revoke: '撤销证明',
+    revokeReason: '撤销原因（将告知学员）',
+    revokeReasonRequired: '请填写撤销原因（至少2个字）',
+    revoked: '证明已撤销',
     stills: '影像留存',
     showStills: '查看照片（记录查阅）',
     noStills: '无留存照片',

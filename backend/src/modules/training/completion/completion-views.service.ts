@@ -210,6 +210,7 @@ export class CompletionViews {
       verificationCode: c.verificationCode,
       issuedAt: c.issuedAt.toISOString(),
       revokedAt: c.revokedAt?.toISOString() ?? null,
+      revokeReason: c.revokeReason,
       downloadUrl: `/api/training/certificates/${c.id}/pdf`,
       verifyUrl: this.certificates.verifyUrl(c.verificationCode),
     };

@@ -6,11 +6,13 @@ import { ZodResponse } from 'nestjs-zod';
 import type { Actor } from '../../../common/auth/actor';
 import { CurrentActor, Roles } from '../../../common/auth/decorators';
 import { renderCertificatePdf } from './certificate-pdf';
+import { CertificateRevocations } from './certificate-revocations.service';
 import { CompletionCertificates } from './completion-certificates.service';
 import { CompletionDecisions } from './completion-decision.service';
 import { CompletionRequests } from './completion-requests.service';
 import { CompletionViews } from './completion-views.service';
 import {
+  CertificateRevokedDto,
   CompletionEvidenceDto,
   CompletionListDto,
   CompletionListQueryDto,
@@ -19,6 +21,7 @@ import {
   IdParams,
   JobRequestedDto,
   LedgerDto,
+  RevokeCertificateDto,
   SweepRequestDto,
 } from './completion.dto';
 
@@ -32,6 +35,7 @@ export class CompletionController {
     private readonly decisions: CompletionDecisions,
     private readonly requests: CompletionRequests,
     private readonly certificates: CompletionCertificates,
+    private readonly revocations: CertificateRevocations,
   ) {}
 
   @Get('enrolments/:id/completion')
@@ -79,6 +83,13 @@ export class CompletionController {
   @ZodResponse({ status: 200, type: DecisionReplayDto })
   replay(@Param() { id }: IdParams) {
     return this.decisions.replay(id);
+  }
+
+  @Roles('organizer', 'admin')
+  @Post('certificates/:id/revoke')
+  @ZodResponse({ status: 201, type: CertificateRevokedDto })
+  revoke(@CurrentActor() actor: Actor, @Param() { id }: IdParams, @Body() body: RevokeCertificateDto) {
+    return this.revocations.revoke(actor, id, body);
   }
 
   @Get('certificates/:id/pdf')

@@ -6,6 +6,7 @@ import {
   EnrolmentCompletionSchema,
   LedgerSchema,
   PublicCertificateSchema,
+  RevokeCertificateSchema,
 } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -19,6 +20,8 @@ export class CompletionListQueryDto extends createZodDto(CompletionListQuerySche
 export class CompletionListDto extends createZodDto(CompletionListSchema) {}
 export class DecisionReplayDto extends createZodDto(DecisionReplaySchema) {}
 export class PublicCertificateDto extends createZodDto(PublicCertificateSchema) {}
+export class RevokeCertificateDto extends createZodDto(RevokeCertificateSchema) {}
+export class CertificateRevokedDto extends createZodDto(z.object({ revokedAt: z.string() })) {}
 export class JobRequestedDto extends createZodDto(z.object({ jobId: z.string() })) {}
 export class SweepRequestDto extends createZodDto(
   z

@@ -255,7 +255,7 @@ describe('completion decided by the job (training.md §4.1)', () => {
 });
 
 describe('public certificate verification', () => {
-  it('answers 404 with a stable code for an unknown or malformed code, and says when a certificate was revoked', async () => {
+  it('answers 404 with a stable code for an unknown or malformed code, and says when a reviewer revoked a certificate', async () => {
     const unknown = await t.app.inject({ method: 'GET', url: '/api/public/certificates/ZZZZ-ZZZZ-ZZZ0' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('CERTIFICATE_NOT_FOUND');
@@ -266,7 +266,26 @@ describe('public certificate verification', () => {
     const me = await trainee('complete', '欧阳娜娜');
     await evaluateThroughQueue(me.enrolmentId, 'manual.revoke');
     const [certificate] = await certificatesOf(me.enrolmentId);
-    await pool.query('update training_certificates set revoked_at = now() where id = $1', [certificate.id]);
+    const revokeUrl = `/api/training/certificates/${certificate.id}/revoke`;
+    const byTrainee = await me.call('POST', revokeUrl, { reason: '自行撤销' });
+    expect(byTrainee.statusCode).toBe(403);
+    const org = await organizer(t.app);
+    const blank = await org.call('POST', revokeUrl, { reason: ' ' });
+    expect(blank.statusCode).toBe(400);
+    const done = await org.call('POST', revokeUrl, { reason: '抽查发现学时记录造假' });
+    expect(done.statusCode).toBe(201);
+    const again = await org.call('POST', revokeUrl, { reason: '重复撤销' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('CERTIFICATE_ALREADY_REVOKED');
+    const audit = await pool.query(
+      "select details from audit_events where action = 'training.certificate.revoke' and subject_id = $1",
+      [certificate.id],
+    );
+    expect(audit.rows).toEqual([{ details: expect.objectContaining({ reason: '抽查发现学时记录造假' }) }]);
+    const own = (await me.call('GET', `/api/training/enrolments/${me.enrolmentId}/completion`)).json();
+    expect(own.certificate).toMatchObject({ revokeReason: '抽查发现学时记录造假' });
+    const told = (await me.call('GET', '/api/notifications')).json();
+    expect(JSON.stringify(told)).toContain('training.certificate.revoked');
     const revoked = await t.app.inject({
       method: 'GET',
       url: `/api/public/certificates/${certificate.verification_code}`,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificateRevocations } from './certificate-revocations.service';
 import { CompletionCoreModule } from './completion-core.module';
 import { CompletionController } from './completion.controller';
 import { PublicCertificateController } from './public-certificate.controller';
@@ -7,6 +8,7 @@ import { PublicCertificateController } from './public-certificate.controller';
 @Module({
   imports: [CompletionCoreModule],
   controllers: [CompletionController, PublicCertificateController],
+  providers: [CertificateRevocations],
   exports: [CompletionCoreModule],
 })
 export class CompletionModule {}
