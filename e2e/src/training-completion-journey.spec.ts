@@ -121,8 +121,10 @@ describe('a trainee sees the completion and its certificate; anyone verifies the
     const row = page.getByTestId('completions').locator('tr', { hasText: code });
     await row.getByRole('button', { name: '追溯' }).click();
     await page.getByTestId('revoke-certificate').click();
-    await page.getByRole('dialog').getByRole('textbox').fill('抽查发现学时记录造假');
-    await page.getByRole('dialog').getByRole('button', { name: '撤销证明' }).click();
+    // The prompt is a dialog of its own, above the evidence drawer.
+    const prompt = page.locator('.el-message-box');
+    await prompt.getByRole('textbox').fill('抽查发现学时记录造假');
+    await prompt.getByRole('button', { name: '撤销证明' }).click();
     await page.getByText('证明已撤销').first().waitFor();
     await screenshot(page, 'training-completion-04-revoked');
 
