@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AccessLogController } from './common/logging/access-log';
 import { createRootLogger, PinoNestLogger, requestIdFrom } from './common/logging/logger';
 import { AppConfig } from './config/config';
+import { acceptCourseMaterialBodies } from './modules/training/materials/course-materials.controller';
 import { mountBullBoard } from './infra/queue/bull-board';
 import { RealtimeServer } from './infra/realtime/realtime.server';
 import { buildOpenApiDocument } from './openapi';
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
+  acceptCourseMaterialBodies(fastify);
   // A callback hook, not an async one: it runs on every request and a promise costs throughput.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

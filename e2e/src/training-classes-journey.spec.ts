@@ -9,6 +9,7 @@ import {
   screenshot,
   uniquePhone,
 } from './browser';
+import { tinyPdf } from './tiny-pdf';
 import { seedPublishedCourse } from './training-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
@@ -127,6 +128,33 @@ describe('a class from application to enrolment (C-3, TR-1)', () => {
     await row.getByTestId('submit-plan').click();
     await row.getByText('待审核').waitFor();
     await screenshot(page, 'training-classes-01-submitted');
+    await context.close();
+  });
+
+  it('the institution uploads the lecture notes of the theory module; a fake PDF is refused', async () => {
+    const { context, page } = await signedIn(school.phone, PASSWORD);
+    await page.locator('[data-nav="institutionClasses"]').click();
+    const course = page.getByTestId('institution-courses').locator('tr', { hasText: courseTitle });
+    await course.getByTestId('manage-materials').click();
+    const dialog = page.getByTestId('materials-dialog');
+    await dialog.getByTestId('material-file').setInputFiles({
+      name: 'notes.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('this is not a PDF'),
+    });
+    await dialog.getByTestId('material-upload').click();
+    await page.getByText('文件内容须与类型一致').first().waitFor();
+
+    await dialog.getByTestId('material-file').setInputFiles({
+      name: '第一讲讲义.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('Lecture 1: caring for the elderly'),
+    });
+    expect(await field(page, 'material-title').inputValue()).toBe('第一讲讲义');
+    await dialog.getByTestId('material-upload').click();
+    await dialog.getByTestId('materials-table').getByText('第一讲讲义').waitFor();
+    expect(await dialog.getByTestId('materials-table').innerText()).toContain('理论知识');
+    await screenshot(page, 'training-classes-01b-materials');
     await context.close();
   });
 

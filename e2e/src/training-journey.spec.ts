@@ -9,6 +9,7 @@ import {
   screenshot,
   uniquePhone,
 } from './browser';
+import { tinyPdf } from './tiny-pdf';
 import { seedPublishedCourse } from './training-seed';
 
 /**
@@ -123,6 +124,16 @@ async function seed(): Promise<void> {
   });
   await call('POST', `/api/training/institutions/${institutionId}/members`, { identifier: school.phone });
   school.token = await login(school.phone, PASSWORD);
+  // The institution's lecture notes for the theory module, shown in the player.
+  const uploaded = await fetch(
+    `${BASE_URL}/api/training/courses/${courseId}/materials?module=${encodeURIComponent('理论知识')}&title=${encodeURIComponent('第一讲讲义')}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school.token}`, 'content-type': 'application/pdf' },
+      body: new Uint8Array(tinyPdf('Lecture 1')),
+    },
+  );
+  if (uploaded.status !== 201) throw new Error(`material: ${uploaded.status} ${await uploaded.text()}`);
   const cls = await apiCall<{ id: string }>(
     'POST',
     `/api/training/institutions/${institutionId}/classes`,
@@ -201,7 +212,10 @@ async function study(until: () => Promise<boolean>, withinMs: number): Promise<v
   while (Date.now() < deadline) {
     if (await until()) return;
     if (await page.getByTestId('check-dialog').isVisible()) expect(await answerCheck()).toBe('passed');
-    await page.mouse.move(100 + Math.random() * 600, 200 + Math.random() * 300);
+    // Over the progress panel: the document frame below would take the events (its own, not the page's).
+    await page
+      .getByTestId('learn-progress')
+      .hover({ position: { x: 20 + Math.random() * 300, y: 10 + Math.random() * 40 } });
     await page.waitForTimeout(1000);
   }
   throw new Error('studying took longer than expected');
@@ -239,6 +253,12 @@ describe('互联网+职业技能培训: from enrolment to a verified certificate
     await page.getByTestId('consent-dialog').getByTestId('consent-accept').click();
     await page.getByTestId('check-dialog').waitFor();
     expect(await answerCheck()).toBe('passed');
+    // The module's lecture notes open in the player through a signed link.
+    const notes = page.getByTestId('material-document');
+    await notes.waitFor();
+    expect(await notes.innerText()).toContain('第一讲讲义');
+    const src = await notes.locator('iframe').getAttribute('src');
+    expect((await (await fetch(`${BASE_URL}${src}`)).arrayBuffer()).byteLength).toBeGreaterThan(100);
 
     // Study until the first random check comes, then answer it.
     await study(() => page.getByTestId('check-dialog').isVisible(), 40_000);
@@ -250,7 +270,13 @@ describe('互联网+职业技能培训: from enrolment to a verified certificate
     await screenshot(page, 'training-journey-02-idle');
     await study(async () => (await creditedMinutes()) >= 1, 150_000);
     await page.getByTestId('learn-stop').click();
-    await page.getByTestId('learn-closed-notice').waitFor();
+    await page
+      .getByTestId('learn-closed-notice')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'training-journey-debug-stop');
+        throw error;
+      });
 
     const progress = await apiCall<{
       sessions: { dropped: { reason: string; minutes: number }[] }[];

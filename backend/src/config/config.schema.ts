@@ -48,6 +48,9 @@ export const ConfigSchema = z.object({
   /** How often the fair feed for 中国公共招聘网 is re-exported (AS-43: "within the configured interval"). */
   SYNDICATION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  /** Where course videos and documents are kept (a volume every api node shares in production). */
+  COURSE_CONTENT_DIR: z.string().default('.data/course-content'),
+  COURSE_CONTENT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 

@@ -8,7 +8,7 @@ import type {
 } from '@platform/contracts';
 import type { z } from 'zod';
 import type { CourseModuleSchema } from '@platform/contracts';
-import { date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
 import { users } from './schema';
 
@@ -83,4 +83,31 @@ export const catalogueListings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('catalogue_listings_subject_idx').on(t.catalogue, t.subjectId)],
+);
+
+/**
+ * A video or document attached to one module of a course. The bytes live in the content store
+ * (COURSE_CONTENT_DIR, a shared volume in production) under their sha256; the row is the record.
+ */
+export const courseMaterials = pgTable(
+  'course_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => trainingCourses.id),
+    module: text('module').notNull(),
+    title: text('title').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Removed materials keep their row (who uploaded what stays on record); they are not served. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by').references(() => users.id),
+  },
+  (t) => [index('course_materials_course_idx').on(t.courseId)],
 );

@@ -102,7 +102,7 @@ export async function institutionAccount(
     payload: { identifier: user.phone, password: user.password },
   });
   const session = login.json() as { accessToken: string };
-  return { ...user, call: caller(app, session.accessToken) };
+  return { ...user, accessToken: session.accessToken, call: caller(app, session.accessToken) };
 }
 
 /** A complete class input for the course of `courseInput` (modules 40 + 12 + 8 学时). */

@@ -12,3 +12,4 @@ export * from './classes';
 export * from './certificate-code';
 export * from './completion-facts';
 export * from './completion-api';
+export * from './course-materials';

@@ -107,6 +107,8 @@ export const ClosedSessionSchema = z.object({
 const Dropped = z.object({ reason: z.string(), minutes: z.number() });
 export const LearningProgressSchema = z.object({
   enrolmentId: z.string().uuid(),
+  /** The course whose materials the player shows. */
+  courseId: z.string().uuid(),
   policyVersion: z.string(),
   minutesPerXueshi: z.number().int(),
   status: z.string(),

@@ -1828,6 +1828,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/courses/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseMaterialsController_list"];
+        put?: never;
+        post: operations["CourseMaterialsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/materials/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CourseMaterialsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/materials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CourseMaterialsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/materials/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CourseMaterialsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/enrolments/{id}/sessions": {
         parameters: {
             query?: never;
@@ -4378,6 +4442,40 @@ export interface components {
             xueshi: number;
             verifiedAt: string;
         };
+        CourseMaterialDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            module: string;
+            title: string;
+            /** @enum {string} */
+            kind: "video" | "document";
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+        };
+        CourseMaterialListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                courseId: string;
+                module: string;
+                title: string;
+                /** @enum {string} */
+                kind: "video" | "document";
+                contentType: string;
+                sizeBytes: number;
+                sha256: string;
+                uploadedAt: string;
+            }[];
+        };
+        CourseMaterialLinkDto_Output: {
+            url: string;
+            expiresAt: string;
+        };
         StartSessionInputDto: {
             module: string;
             deviceId: string;
@@ -4468,6 +4566,8 @@ export interface components {
         LearningProgressDto_Output: {
             /** Format: uuid */
             enrolmentId: string;
+            /** Format: uuid */
+            courseId: string;
             policyVersion: string;
             minutesPerXueshi: number;
             status: string;
@@ -8264,6 +8364,120 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfflineAttendanceDto_Output"];
                 };
+            };
+        };
+    };
+    CourseMaterialsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseMaterialListDto_Output"];
+                };
+            };
+        };
+    };
+    CourseMaterialsController_upload: {
+        parameters: {
+            query: {
+                module: string;
+                title: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "video/mp4": string;
+                "video/webm": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseMaterialDto_Output"];
+                };
+            };
+        };
+    };
+    CourseMaterialsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseMaterialLinkDto_Output"];
+                };
+            };
+        };
+    };
+    CourseMaterialsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CourseMaterialsController_content: {
+        parameters: {
+            query?: {
+                u?: string;
+                e?: string;
+                s?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -529,6 +529,12 @@ const en: MessageSchema = {
     TRAINING_ENROLMENT_NOT_FOUND: 'No such enrolment.',
     TRAINING_DECISION_NOT_FOUND: 'No such completion decision.',
     CERTIFICATE_NOT_FOUND: 'No certificate has this code.',
+    CERTIFICATE_ALREADY_REVOKED: 'This certificate has already been revoked.',
+    COURSE_MATERIAL_TYPE_NOT_ALLOWED: 'Upload an MP4 or WebM video or a PDF whose content matches its type.',
+    COURSE_MATERIAL_TOO_LARGE: 'The file is larger than allowed.',
+    COURSE_MATERIAL_EMPTY: 'The file is empty.',
+    COURSE_MODULE_UNKNOWN: 'The course has no such module.',
+    COURSE_MATERIAL_LINK_INVALID: 'The playback link is invalid or has expired; reload the page.',
     CERTIFICATE_CODE_INVALID: 'A verification code has 12 letters and digits.',
     INSTITUTION_USCC_TAKEN: 'This credit code is already in the catalogue.',
     CLASS_PLAN_NOT_APPROVED:

@@ -124,6 +124,26 @@ export const trainingEn: typeof trainingZhCN = {
     designHint:
       'Theory is {share}%: online teaching needs at least 30%; entrepreneurship practicals are offline.',
   },
+  materials: {
+    title: 'Course materials',
+    manage: 'Materials',
+    intro:
+      'Upload videos (MP4/WebM) and documents (PDF) per module; the course’s trainees watch them on the learning page. Each file is limited by the server’s maximum size.',
+    module: 'Module',
+    titleLabel: 'Title',
+    file: 'File',
+    upload: 'Upload',
+    uploading: 'Uploading…',
+    uploaded: 'Uploaded',
+    remove: 'Remove',
+    removeConfirm: 'Remove “{title}”? Trainees will no longer see it (the upload record is kept).',
+    removed: 'Removed',
+    none: 'No materials yet.',
+    size: 'Size',
+    kind: { video: 'Video', document: 'Document' },
+    pickFile: 'Choose a file and give it a title',
+    courses: 'Courses of this institution',
+  },
   learn: {
     title: 'Study online',
     intro:
@@ -181,10 +201,11 @@ export const trainingEn: typeof trainingZhCN = {
       timeout: 'No report for too long: the session ended at its last report. Start again.',
       ended: 'Session finished; hours are credited as the server recorded them.',
     },
-    documentPlaceholder:
-      'Material of “{module}” ({hours} class hours). Storing and playing course content is out of scope; this page shows how learning is logged.',
+    noMaterials:
+      'No materials for “{module}” ({hours} class hours) yet; ask the institution. Time is still credited from the server’s log.',
+    openDocument: 'Open the document in a new window',
     contentScope:
-      'Course video and document storage is out of scope; logging, random checks and image retention run on the server.',
+      'Hours come only from the server’s log: playing a video or reading a document does not count by itself, and hidden or idle time is dropped.',
     consent: {
       title: 'Image retention',
       text: 'Chongqing requires face recognition, random checks and image retention: a webcam still is taken at the start and at each check, seen only by reviewers, as evidence for subsidy claims.',

@@ -100,6 +100,26 @@ export const trainingZhCN = {
     endOn: '移出日期',
     designHint: '理论占比 {share}%：线上授课需不低于 30%；创业培训的实训须线下。',
   },
+  materials: {
+    title: '课程资料',
+    manage: '课程资料',
+    intro:
+      '按模块上传课程视频（MP4/WebM）和文档（PDF），本课程的学员在学习页观看。单个文件不超过服务器设定的上限。',
+    module: '模块',
+    titleLabel: '标题',
+    file: '文件',
+    upload: '上传',
+    uploading: '上传中…',
+    uploaded: '已上传',
+    remove: '删除',
+    removeConfirm: '删除「{title}」？学员将不再看到它（上传记录保留）。',
+    removed: '已删除',
+    none: '还没有课程资料。',
+    size: '大小',
+    kind: { video: '视频', document: '文档' },
+    pickFile: '请选择文件并填写标题',
+    courses: '本机构课程',
+  },
   learn: {
     title: '在线学习',
     intro: '学时以服务器记录为准：页面不可见或长时间无操作的时间不计学时，学习中会随机弹出验证。',
@@ -156,9 +176,10 @@ export const trainingZhCN = {
       timeout: '长时间未收到学习状态，本次学习已在最后一次报告时结束，请重新开始。',
       ended: '本次学习已结束，学时已按服务器记录认定。',
     },
-    documentPlaceholder:
-      '「{module}」课程资料（{hours} 学时）。课程内容的存储与播放不在本期范围内，本页演示学习过程的记录。',
-    contentScope: '课程视频和资料的存储不在本期范围；学习记录、随机验证和影像留存由服务器完成。',
+    noMaterials: '「{module}」（{hours} 学时）暂无课程资料，请联系培训机构。学习时长仍按服务器记录认定。',
+    openDocument: '在新窗口打开文档',
+    contentScope:
+      '学时只按服务器记录认定：播放视频或阅读文档本身不计时，页面不可见或长时间无操作的时间不计入。',
     consent: {
       title: '影像留存告知',
       text: '按重庆市要求（人脸识别、随机验证、影像留存），学习开始和随机验证时将拍摄照片，仅供审核人员查阅，作为申请补贴的依据。',

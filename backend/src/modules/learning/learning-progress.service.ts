@@ -30,7 +30,7 @@ export class LearningProgressService {
 
   async progress(actor: Actor, enrolmentId: string): Promise<LearningProgress> {
     const now = this.clock.now();
-    await this.assertMayRead(actor, enrolmentId);
+    const { courseId } = await this.assertMayRead(actor, enrolmentId);
     const [input, policy] = await Promise.all([
       this.loader.load(enrolmentId, now),
       this.policies.effectiveAt(now),
@@ -54,6 +54,7 @@ export class LearningProgressService {
     const open = [...mine].reverse().find((s) => s.status === 'open') ?? null;
     return {
       enrolmentId,
+      courseId,
       policyVersion: outcome.policyVersion,
       minutesPerXueshi: policy.values.minutesPerXueshi,
       status: outcome.status,
@@ -92,9 +93,13 @@ export class LearningProgressService {
   }
 
   /** The trainee, staff, or someone acting for the class's institution. */
-  private async assertMayRead(actor: Actor, enrolmentId: string): Promise<void> {
+  private async assertMayRead(actor: Actor, enrolmentId: string): Promise<{ courseId: string }> {
     const [row] = await this.db
-      .select({ userId: trainingEnrolments.userId, member: trainingInstitutionMembers.userId })
+      .select({
+        userId: trainingEnrolments.userId,
+        member: trainingInstitutionMembers.userId,
+        courseId: trainingClasses.courseId,
+      })
       .from(trainingEnrolments)
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
       .innerJoin(trainingCourses, eq(trainingCourses.id, trainingClasses.courseId))
@@ -107,7 +112,8 @@ export class LearningProgressService {
       )
       .where(eq(trainingEnrolments.id, enrolmentId));
     if (!row) throw new AppError('NOT_FOUND', 'No such enrolment. 未找到报名记录。');
-    if (row.userId === actor.userId || hasAnyRole(actor, STAFF_ROLES) || row.member) return;
+    if (row.userId === actor.userId || hasAnyRole(actor, STAFF_ROLES) || row.member)
+      return { courseId: row.courseId };
     throw new AppError(
       'FORBIDDEN_NOT_OWNER',
       'You may not see this trainee’s progress. 无权查看该学员进度。',

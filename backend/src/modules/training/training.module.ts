@@ -1,3 +1,5 @@
+import { CourseMaterialsController } from './materials/course-materials.controller';
+import { CourseMaterialsService } from './materials/course-materials.service';
 import { Module } from '@nestjs/common';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { CompletionCoreModule } from './completion/completion-core.module';
@@ -22,6 +24,7 @@ import { TrainingPolicyController } from './training-policy.controller';
     TrainingPolicyController,
     ClassesController,
     EnrolmentsController,
+    CourseMaterialsController,
   ],
   providers: [
     CatalogueService,
@@ -31,6 +34,7 @@ import { TrainingPolicyController } from './training-policy.controller';
     EnrolmentsService,
     RostersService,
     PiiCipher,
+    CourseMaterialsService,
   ],
   // The loader and the policy service come from the completion core: one instance of each.
   exports: [CatalogueService, CompletionCoreModule],
