@@ -2,7 +2,6 @@
  * Test configuration TC0 of subsidies.md §8 and the actors of its scenarios, for the specs only.
  * Dates marked "test value" in §8 are inputs chosen for testing, not policy values.
  */
-import { expect } from 'vitest';
 import {
   AgencyPeriodInputSchema,
   type AgencyPeriodInput,
@@ -173,14 +172,15 @@ export function run(input: AgencyPeriodInput, policy: AgencySubsidyPolicy = TC0)
   const result = evaluateAgencyPeriod(input, policy);
   for (const line of result.lines) {
     const replayed = replayLine(sliceForLine(input, line.lineKey), policy, line.lineKey, line);
-    expect(replayed.differences, `replay of ${line.lineKey}`).toEqual([]);
-    expect(replayed.identical).toBe(true);
+    if (replayed.identical !== true)
+      throw new Error(`${line.lineKey} does not replay from its slice: ${replayed.differences.join(', ')}`);
   }
   return result;
 }
 
 export function only(result: AgencyPeriodResult): AgencySubsidyLine {
-  expect(result.lines).toHaveLength(1);
+  if (result.lines.length !== 1)
+    throw new Error(`expected one line, got ${result.lines.map((l) => l.lineKey).join(', ') || 'none'}`);
   return result.lines[0];
 }
 
