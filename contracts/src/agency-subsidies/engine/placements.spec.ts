@@ -113,6 +113,11 @@ describe('Algorithm 1 — placement subsidies (subsidies.md §8.1, TC0)', () => 
     });
     const line = only(run(input));
     expect(line).toMatchObject({ status: 'REJECTED', reasonCode: 'NO_SCHEME_MATCHED', amountFen: 0 });
+    expect(line.trail.find((s) => s.rule === 'A1_KEY_ENTERPRISE')).toMatchObject({
+      outcome: 'fail',
+      citation: '003:L4119-4120 (KEY_ENTERPRISE_REGISTRY)',
+    });
+    expect(line.trail.at(-1)).toMatchObject({ rule: 'SCHEMES', outcome: 'fail' });
   });
 
   it('AG-08 — outside the A1 window (end day inclusive)', () => {
