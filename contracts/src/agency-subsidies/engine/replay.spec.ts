@@ -185,6 +185,13 @@ describe('subsidy:evaluate request (docs/subsidy-input.md)', () => {
     expect(
       fail(JSON.stringify({ input, policy: { version: 'x', values: { epidemicEndDate: null } } })).length,
     ).toBeGreaterThan(5);
+    const backwards = {
+      ...input,
+      period: { from: '2020-09-30', to: '2020-09-01', activitySettlementDate: null },
+    };
+    expect(fail(JSON.stringify(backwards))).toEqual([
+      { path: 'input.period.to', message: 'the period ends before it starts' },
+    ]);
   });
 });
 
