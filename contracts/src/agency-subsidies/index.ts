@@ -1,3 +1,5 @@
 export * from './input';
 export * from './policy';
 export * from './result';
+export * from './placement-rows';
+export * from './data-api';
