@@ -578,7 +578,8 @@ const en: MessageSchema = {
     PLACEMENT_DUPLICATE: 'Your agency already recorded this worker with this contract.',
     PLACEMENT_NOT_FOUND: 'No such placement.',
     PLACEMENT_WITHDRAWN: 'The placement was withdrawn and can no longer change.',
-    PLACEMENT_AGREEMENT_MISMATCH: 'That e-contract is not a signed contract of this worker with this employer.',
+    PLACEMENT_AGREEMENT_MISMATCH:
+      'That e-contract is not a signed contract of this worker with this employer.',
     EMPLOYER_NOT_FOUND: 'No employer with that credit code is registered on the platform.',
     IMPORT_FILE_UNREADABLE: 'The file cannot be read; use the .xlsx template or a UTF-8 CSV.',
     IMPORT_TOO_MANY_ROWS: 'Too many rows; split the file and import the parts.',
