@@ -15,9 +15,10 @@ import {
   daysFromToday,
   employer,
   organizer,
+  publishedPosition,
   uniqueUscc,
 } from '../../test-support/fair-fixtures';
-import { validIdNumber } from '../../test-support/seeker-fixtures';
+import { readySeeker, validIdNumber } from '../../test-support/seeker-fixtures';
 import { registerStaff, registerUser, startTestApp, TestApp } from '../../test-support/test-app';
 import { AgencySubsidyPolicyService } from './agency-subsidy-policy.service';
 
@@ -143,6 +144,7 @@ describe('agency subsidy policy versions', () => {
     const policies = t.app.get(AgencySubsidyPolicyService);
     expect((await policies.policyOn('2030-01-01')).version).toBe(version);
     expect((await policies.policyOn('2029-12-31')).version).not.toBe(version);
+    expect((await policies.effectiveAt('2030-01-01')).values.epidemicEndDate).toBe('2020-05-31');
     const audit = await pool.query(
       "select actor_id from audit_events where action = 'agency_subsidy_policy.create' and subject_id = $1",
       [version],
@@ -180,6 +182,46 @@ describe('placements', () => {
     expect(twice.json().code).toBe('PLACEMENT_WITHDRAWN');
     // Withdrawn, the same contract may be recorded again.
     expect((await agency.call('POST', '/api/agency-placements', input)).statusCode).toBe(201);
+  });
+
+  it('links the platform e-contract of the same person and employer, and refuses one that is not theirs', async () => {
+    const { unit: hiring, positionId } = await publishedPosition(t.app, org);
+    const seeker = await readySeeker(t.app, { cohort: new Date().getUTCFullYear() });
+    const application = (await seeker.call('POST', `/api/positions/${positionId}/applications`)).json();
+    for (const to of ['shortlisted', 'interview', 'offer'])
+      await hiring.call('POST', `/api/applications/${application.id}/moves`, { to });
+    const agreement = (
+      await hiring.call('POST', `/api/applications/${application.id}/agreement`, {
+        kind: 'labor_contract',
+        positionTitle: 'Java 开发工程师',
+        monthlySalary: 8000,
+        workplace: '重庆市渝北区',
+        startOn: '2026-07-01',
+        endOn: '2029-06-30',
+        openEnded: false,
+        probationMonths: 3,
+      })
+    ).json();
+    await seeker.call('POST', `/api/agreements/${agreement.id}/signature`, { consentToElectronicForm: true });
+    const hiringUscc = (await pool.query('select uscc from employers where id = $1', [hiring.id])).rows[0]
+      .uscc;
+    const agency = await agencyAccount();
+    const linked = await agency.call(
+      'POST',
+      '/api/agency-placements',
+      placement({ idNumber: seeker.idNumber, realName: '李明', employerUscc: hiringUscc }),
+    );
+    expect(linked.json().agreementId).toBe(agreement.id);
+    const key = await pool.query('select contract_key from agency_placements where id = $1', [
+      linked.json().id,
+    ]);
+    expect(key.rows[0].contract_key).toBe(agreement.id);
+    const foreign = await agency.call(
+      'POST',
+      '/api/agency-placements',
+      placement({ agreementId: agreement.id, employerUscc: unit.uscc }),
+    );
+    expect([foreign.statusCode, foreign.json().code]).toEqual([422, 'PLACEMENT_AGREEMENT_MISMATCH']);
   });
 
   it('refuses bad input with the column and a stable code', async () => {

@@ -32,9 +32,17 @@ export class AgencySubsidyPolicyService extends PolicyVersions<AgencySubsidyPoli
     );
   }
 
-  /** The policy in force on a business day (Asia/Shanghai), as the engine reads it. */
+  /**
+   * The version in force at an instant, or on a business day (YYYY-MM-DD, Asia/Shanghai): a
+   * version effective at any time that day counts for the whole day.
+   */
+  override effectiveAt(at: Date | string = new Date()): Promise<PolicyVersion<AgencySubsidyPolicyValues>> {
+    return super.effectiveAt(typeof at === 'string' ? new Date(`${at}T23:59:59.999+08:00`) : at);
+  }
+
+  /** The policy on a business day, in the shape the engine reads (version + values). */
   async policyOn(day: string): Promise<AgencySubsidyPolicy> {
-    const stored = await this.effectiveAt(new Date(`${day}T23:59:59.999+08:00`));
+    const stored = await this.effectiveAt(day);
     return { version: stored.version, values: stored.values };
   }
 }
