@@ -2,3 +2,5 @@ export * from './input';
 export * from './policy';
 export * from './result';
 export * from './engine';
+export * from './placement-rows';
+export * from './data-api';

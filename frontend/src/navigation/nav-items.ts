@@ -66,6 +66,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
       { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
+      { key: 'seekerPlacements', icon: Stamp, path: '/seeker/placements' },
       { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],
   },
@@ -87,6 +88,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'agencyProfile', icon: OfficeBuilding, path: '/agency/profile' },
       { key: 'agencyApplications', icon: Document, path: '/agency/applications' },
       { key: 'agencyReports', icon: DataLine, path: '/agency/reports' },
+      { key: 'agencyPlacements', icon: Files, path: '/agency/placements' },
       { key: 'agencyColumns', icon: Collection, path: '/agency/fair-columns', soon: true },
       { key: 'agencyServices', icon: Service, path: '/agency/services', soon: true },
       { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies', soon: true },
@@ -120,6 +122,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
+      { key: 'organizerSocialInsurance', icon: Money, path: '/organizer/social-insurance' },
+      { key: 'organizerKeyEnterprises', icon: OfficeBuilding, path: '/organizer/key-enterprises' },
     ],
   },
   {
@@ -130,6 +134,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
       { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },
+      { key: 'adminAgencySubsidyPolicy', icon: Money, path: '/system/agency-subsidy-policy' },
     ],
   },
 ];
