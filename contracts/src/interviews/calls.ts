@@ -88,7 +88,12 @@ export type MinutesUsage = z.infer<typeof MinutesUsageSchema>;
 
 export const AgencyMinutesSchema = z.object({
   items: z.array(
-    z.object({ employerId: z.string().uuid(), employerName: z.string(), minutes: z.number().int(), calls: z.number().int() }),
+    z.object({
+      employerId: z.string().uuid(),
+      employerName: z.string(),
+      minutes: z.number().int(),
+      calls: z.number().int(),
+    }),
   ),
   freeMinutesPerEmployer: z.number().int(),
 });

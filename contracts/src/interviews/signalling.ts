@@ -57,6 +57,10 @@ export const SIGNAL_ERROR_CODES = [
 ] as const;
 
 /** Tells a too-large payload from a malformed one: both fail the schema, only one is a size issue. */
-export function signalRefusal(issues: { code: string }[]): 'SIGNAL_PAYLOAD_TOO_LARGE' | 'SIGNAL_PAYLOAD_INVALID' {
-  return issues.some((issue) => issue.code === 'too_big') ? 'SIGNAL_PAYLOAD_TOO_LARGE' : 'SIGNAL_PAYLOAD_INVALID';
+export function signalRefusal(
+  issues: { code: string }[],
+): 'SIGNAL_PAYLOAD_TOO_LARGE' | 'SIGNAL_PAYLOAD_INVALID' {
+  return issues.some((issue) => issue.code === 'too_big')
+    ? 'SIGNAL_PAYLOAD_TOO_LARGE'
+    : 'SIGNAL_PAYLOAD_INVALID';
 }

@@ -1,3 +1,4 @@
+import { interviewsEn } from './interviews.en';
 import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
@@ -16,6 +17,7 @@ const en: MessageSchema = {
   ...completionEn,
   ...searchEn,
   ...matchingEn,
+  ...interviewsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -114,6 +116,9 @@ const en: MessageSchema = {
       seekerRecommendations: 'Recommended for you',
       seekerApplications: 'My applications',
       seekerInterviews: 'Video interviews',
+      seekerQueues: 'My queues',
+      employerBooth: 'Call next',
+      organizerLive: 'Live interviews',
       employerProfile: 'Organisation',
       employerFairs: 'Join a fair',
       employerPositions: 'Positions',
@@ -157,6 +162,9 @@ const en: MessageSchema = {
       seekerRecommendations: 'Positions picked from your resume, with why each matches and what is missing',
       seekerApplications: 'Follow the status of every application and the employer’s answer',
       seekerInterviews: 'Wait in line and take video interviews in the browser',
+      seekerQueues: 'Queue at fair booths; see your place and wait live',
+      employerBooth: 'Open your booth queue and call people in',
+      organizerLive: "The fair's queues and interviews, live",
       employerProfile: 'Keep your organisation details and credit code up to date for review',
       employerFairs: 'Join fairs and choose up to 3 HR service agencies',
       employerPositions: 'Post and manage positions; seekers see them once reviewed',

@@ -1,6 +1,7 @@
 // Simplified Chinese: the default language, and the shape every other language must match.
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
+import { interviewsZhCN } from './interviews.zh-CN';
 import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
@@ -17,6 +18,7 @@ const zhCN = {
   ...completionZhCN,
   ...searchZhCN,
   ...matchingZhCN,
+  ...interviewsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -115,6 +117,9 @@ const zhCN = {
       seekerRecommendations: '为你推荐',
       seekerApplications: '我的投递',
       seekerInterviews: '视频面试',
+      seekerQueues: '我的排队',
+      employerBooth: '叫号',
+      organizerLive: '面试实况',
       employerProfile: '单位信息',
       employerFairs: '参加双选会',
       employerPositions: '岗位管理',
@@ -158,6 +163,9 @@ const zhCN = {
       seekerRecommendations: '按简历推荐岗位，逐项说明匹配理由和欠缺之处',
       seekerApplications: '跟踪每一次投递的状态和单位反馈',
       seekerInterviews: '在浏览器中候场并参加视频面试',
+      seekerQueues: '双选会展位排队，实时查看排位与预计等待',
+      employerBooth: '开放展位排队并依次叫号面试',
+      organizerLive: '双选会期间各展位排队与面试实况',
       employerProfile: '维护单位信息和统一社会信用代码，提交审核',
       employerFairs: '报名参加双选会，最多选择 3 家服务机构',
       employerPositions: '发布和管理岗位，审核通过后对求职者可见',

@@ -66,6 +66,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
       { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
+      { key: 'seekerQueues', icon: UserFilled, path: '/seeker/queues' },
       { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],
   },
@@ -78,6 +79,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerScreening', icon: Files, path: '/employer/screening' },
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
       { key: 'employerTraining', icon: Money, path: '/employer/training' },
+      { key: 'employerBooth', icon: VideoCamera, path: '/employer/booth' },
       { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
     ],
   },
@@ -120,6 +122,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
+      { key: 'organizerLive', icon: VideoCamera, path: '/organizer/live' },
     ],
   },
   {

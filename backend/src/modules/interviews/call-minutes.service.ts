@@ -66,7 +66,11 @@ export class CallMinutesService {
     const inputs = { host: of(call.hostUserId), guest: of(call.guestUserId) };
     const seconds = sharedSeconds(inputs.host, inputs.guest);
     const used = await this.status(call.employerId, tx);
-    const allocation = allocateMinutes(used.used, billableMinutes(seconds), this.config.INTERVIEW_FREE_MINUTES);
+    const allocation = allocateMinutes(
+      used.used,
+      billableMinutes(seconds),
+      this.config.INTERVIEW_FREE_MINUTES,
+    );
     const [line] = await tx
       .insert(interviewMinutes)
       .values({

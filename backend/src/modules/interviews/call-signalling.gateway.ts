@@ -93,14 +93,21 @@ export class CallSignallingGateway implements OnModuleInit {
         throw new AppError('FORBIDDEN_NOT_OWNER', 'Not your booth. 无权查看其他单位的展位。');
     }
     await socket.join(boothRoom(booth.fairId, booth.employerId));
-    return { size: (await this.waitingRoom.openBooths(booth.fairId)).items.find((b) => b.employerId === booth.employerId)?.size ?? 0 };
+    return {
+      size:
+        (await this.waitingRoom.openBooths(booth.fairId)).items.find((b) => b.employerId === booth.employerId)
+          ?.size ?? 0,
+    };
   }
 
   /** A room id alone proves nothing: only a participant who joined may speak in it. */
   private async assertJoined(socket: RealtimeSocket, callId: string): Promise<void> {
     if (socket.data.calls!.has(callId)) return;
     if (!(await this.calls.isParticipant(socket.data.actor.userId, callId)))
-      throw new AppError('CALL_NOT_PARTICIPANT', 'You are not part of this interview. 您不是该面试的参与者。');
+      throw new AppError(
+        'CALL_NOT_PARTICIPANT',
+        'You are not part of this interview. 您不是该面试的参与者。',
+      );
     throw new AppError('CALL_NOT_JOINED', 'Join the call first. 请先进入面试。');
   }
 
@@ -145,7 +152,9 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const code = signalRefusal(result.error.issues);
   throw new AppError(
     code,
-    code === 'SIGNAL_PAYLOAD_TOO_LARGE' ? 'The message is too large. 消息过大。' : 'Malformed message. 消息格式不正确。',
+    code === 'SIGNAL_PAYLOAD_TOO_LARGE'
+      ? 'The message is too large. 消息过大。'
+      : 'Malformed message. 消息格式不正确。',
     { issues: result.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), code: i.code })) },
   );
 }

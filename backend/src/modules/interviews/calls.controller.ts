@@ -6,7 +6,14 @@ import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { EmployersService } from '../employers/employers.service';
 import { CallMinutesService } from './call-minutes.service';
 import { CallsService } from './calls.service';
-import { AgencyMinutesDto, CallNotesDto, CallOpenDto, CallViewDto, IdParams, MinutesUsageDto } from './interviews.dto';
+import {
+  AgencyMinutesDto,
+  CallNotesDto,
+  CallOpenDto,
+  CallViewDto,
+  IdParams,
+  MinutesUsageDto,
+} from './interviews.dto';
 import { WaitingRoomService } from './waiting-room.service';
 
 @ApiTags('interviews')

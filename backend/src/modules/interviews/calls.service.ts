@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CallJoined, CallNotesInput, CallOpenInput, CallPresence, callRoom, CallView } from '@platform/contracts';
+import {
+  CallJoined,
+  CallNotesInput,
+  CallOpenInput,
+  CallPresence,
+  callRoom,
+  CallView,
+} from '@platform/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { recordAudit } from '../../common/audit/audit-log';
@@ -43,10 +50,16 @@ export class CallsService {
 
   async openForApplication(actor: Actor, input: CallOpenInput): Promise<CallView> {
     const employer = await this.employers.ownedBy(actor.userId);
-    const [application] = await this.db.select().from(applications).where(eq(applications.id, input.applicationId));
+    const [application] = await this.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, input.applicationId));
     if (!application) throw new AppError('NOT_FOUND', 'No such application. 投递记录不存在。');
     if (application.employerId !== employer.id)
-      throw new AppError('FORBIDDEN_NOT_OWNER', 'This application was sent to another unit. 无权处理其他单位的投递。');
+      throw new AppError(
+        'FORBIDDEN_NOT_OWNER',
+        'This application was sent to another unit. 无权处理其他单位的投递。',
+      );
     if (!['shortlisted', 'interview'].includes(application.status))
       throw new AppError(
         'STATE_TRANSITION_INVALID',
@@ -115,9 +128,16 @@ export class CallsService {
     const call = await this.load(callId);
     const me = this.roleOf(actor, call);
     if (!me && !hasAnyRole(actor, STAFF_ROLES)) throw notParticipant();
-    const [employer] = await this.db.select({ name: employers.name }).from(employers).where(eq(employers.id, call.employerId));
+    const [employer] = await this.db
+      .select({ name: employers.name })
+      .from(employers)
+      .where(eq(employers.id, call.employerId));
     const people = await this.db
-      .select({ userId: callParticipants.userId, role: callParticipants.role, displayName: users.displayName })
+      .select({
+        userId: callParticipants.userId,
+        role: callParticipants.role,
+        displayName: users.displayName,
+      })
       .from(callParticipants)
       .innerJoin(users, eq(users.id, callParticipants.userId))
       .where(eq(callParticipants.callId, callId));
@@ -155,7 +175,12 @@ export class CallsService {
     if (call.status === 'ended' || call.status === 'missed')
       throw new AppError('CALL_ENDED', 'This interview has ended. 该面试已结束。');
     const now = new Date();
-    if (role === 'guest' && call.callInExpiresAt && call.callInExpiresAt < now && !(await this.everJoined(call, actor.userId))) {
+    if (
+      role === 'guest' &&
+      call.callInExpiresAt &&
+      call.callInExpiresAt < now &&
+      !(await this.everJoined(call, actor.userId))
+    ) {
       await this.db.update(calls).set({ status: 'missed', updatedAt: now }).where(eq(calls.id, callId));
       throw new AppError('CALL_IN_EXPIRED', 'The call-in timed out. 叫号已超时。');
     }
@@ -179,7 +204,9 @@ export class CallsService {
     await this.db
       .update(callPresence)
       .set({ leftAt: at })
-      .where(and(eq(callPresence.callId, callId), eq(callPresence.userId, userId), isNull(callPresence.leftAt)));
+      .where(
+        and(eq(callPresence.callId, callId), eq(callPresence.userId, userId), isNull(callPresence.leftAt)),
+      );
   }
 
   async setMedia(userId: string, callId: string, audio: boolean, video: boolean): Promise<void> {
@@ -210,14 +237,21 @@ export class CallsService {
           .where(and(eq(calls.id, callId), inArray(calls.status, ['lobby', 'live'])))
           .returning();
         if (!ended) return;
-        await tx.update(callPresence).set({ leftAt: now }).where(and(eq(callPresence.callId, callId), isNull(callPresence.leftAt)));
+        await tx
+          .update(callPresence)
+          .set({ leftAt: now })
+          .where(and(eq(callPresence.callId, callId), isNull(callPresence.leftAt)));
         const line = await this.minutes.record(tx, ended);
         await recordAudit(tx, {
           actorId: actor.userId,
           action: 'interview.call.ended',
           subjectType: 'call',
           subjectId: callId,
-          details: { minutes: line.minutes, freeMinutes: line.freeMinutes, policyVersion: line.policyVersion },
+          details: {
+            minutes: line.minutes,
+            freeMinutes: line.freeMinutes,
+            policyVersion: line.policyVersion,
+          },
         });
       });
       this.realtime.server?.to(callRoom(callId)).emit('call:status', { callId, status: 'ended' });
@@ -281,7 +315,9 @@ export class CallsService {
     const [open] = await this.db
       .select({ id: callPresence.id })
       .from(callPresence)
-      .where(and(eq(callPresence.callId, callId), eq(callPresence.userId, userId), isNull(callPresence.leftAt)));
+      .where(
+        and(eq(callPresence.callId, callId), eq(callPresence.userId, userId), isNull(callPresence.leftAt)),
+      );
     if (!open) await this.db.insert(callPresence).values({ callId, userId, joinedAt: at });
   }
 
@@ -301,7 +337,12 @@ export class CallsService {
       ? await this.db
           .select({ agencyId: fairEmployerAgencies.agencyId })
           .from(fairEmployerAgencies)
-          .where(and(eq(fairEmployerAgencies.fairId, values.fairId), eq(fairEmployerAgencies.employerId, values.employerId)))
+          .where(
+            and(
+              eq(fairEmployerAgencies.fairId, values.fairId),
+              eq(fairEmployerAgencies.employerId, values.employerId),
+            ),
+          )
           .orderBy(asc(fairEmployerAgencies.selectedAt))
           .limit(1)
       : [];

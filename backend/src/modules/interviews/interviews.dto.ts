@@ -16,7 +16,9 @@ export class MinutesUsageDto extends createZodDto(MinutesUsageSchema) {}
 export class AgencyMinutesDto extends createZodDto(AgencyMinutesSchema) {}
 export class IdParams extends createZodDto(z.object({ id: z.string().uuid() })) {}
 export class FairParams extends createZodDto(z.object({ fairId: z.string().uuid() })) {}
-export class BoothParams extends createZodDto(z.object({ fairId: z.string().uuid(), employerId: z.string().uuid() })) {}
+export class BoothParams extends createZodDto(
+  z.object({ fairId: z.string().uuid(), employerId: z.string().uuid() }),
+) {}
 export class BoothOpenDto extends createZodDto(z.object({ open: z.boolean() })) {}
 export class CallNextDto extends createZodDto(z.object({ acceptOverQuota: z.boolean().optional() })) {}
 
@@ -58,7 +60,12 @@ export class BoothBoardDto extends createZodDto(
 export class FairLiveDto extends createZodDto(
   z.object({
     booths: z.array(
-      z.object({ employerId: z.string().uuid(), employerName: z.string(), size: z.number().int(), averageCallSeconds: z.number() }),
+      z.object({
+        employerId: z.string().uuid(),
+        employerName: z.string(),
+        size: z.number().int(),
+        averageCallSeconds: z.number(),
+      }),
     ),
     calls: z.array(
       z.object({

@@ -22,7 +22,12 @@ async function listen(t: TestApp): Promise<string> {
 }
 
 function open(url: string, token: string): Promise<Socket> {
-  const socket = connect(url, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
+  const socket = connect(url, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -32,7 +37,9 @@ function open(url: string, token: string): Promise<Socket> {
 
 type Answer<T> = { data: T } | { error: { code: string } };
 const ask = <T>(socket: Socket, event: string, payload?: unknown) =>
-  (payload === undefined ? socket.emitWithAck(event) : socket.emitWithAck(event, payload)) as Promise<Answer<T>>;
+  (payload === undefined ? socket.emitWithAck(event) : socket.emitWithAck(event, payload)) as Promise<
+    Answer<T>
+  >;
 const codeOf = (answer: Answer<unknown>) => ('error' in answer ? answer.error.code : 'ok');
 const next = <T>(socket: Socket, event: string, where: (value: T) => boolean = () => true) =>
   new Promise<T>((resolve) => {
@@ -86,14 +93,22 @@ describe('signalling between two api processes', () => {
     expect((await live).status).toBe('live');
 
     const offer = next<RelayedSignal>(guest, 'call:signal');
-    const sent = await ask(host, 'call:signal', { kind: 'sdp', callId: call.id, sdp: { type: 'offer', sdp: 'v=0\r\n' } });
+    const sent = await ask(host, 'call:signal', {
+      kind: 'sdp',
+      callId: call.id,
+      sdp: { type: 'offer', sdp: 'v=0\r\n' },
+    });
     expect(sent).toEqual({ data: { relayed: true } });
     expect(await offer).toMatchObject({ kind: 'sdp', from: unit.user.user.id, sdp: { type: 'offer' } });
     const candidate = next<RelayedSignal>(host, 'call:signal');
     await ask(guest, 'call:signal', {
       kind: 'ice',
       callId: call.id,
-      candidate: { candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host', sdpMid: '0', sdpMLineIndex: 0 },
+      candidate: {
+        candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host',
+        sdpMid: '0',
+        sdpMLineIndex: 0,
+      },
     });
     expect(await candidate).toMatchObject({ kind: 'ice', from: seeker.user.user.id });
 
@@ -102,17 +117,31 @@ describe('signalling between two api processes', () => {
     const intruder = await open(urlA, stranger.user.accessToken);
     expect(codeOf(await ask(intruder, 'call:join', { callId: call.id }))).toBe('CALL_NOT_PARTICIPANT');
     expect(
-      codeOf(await ask(intruder, 'call:signal', { kind: 'sdp', callId: call.id, sdp: { type: 'offer', sdp: 'x' } })),
+      codeOf(
+        await ask(intruder, 'call:signal', {
+          kind: 'sdp',
+          callId: call.id,
+          sdp: { type: 'offer', sdp: 'x' },
+        }),
+      ),
     ).toBe('CALL_NOT_PARTICIPANT');
     // Malformed, oversized, unknown calls: refused over the ack, and the gateway keeps going.
-    expect(codeOf(await ask(host, 'call:signal', { kind: 'sdp', callId: 'not-a-uuid' }))).toBe('SIGNAL_PAYLOAD_INVALID');
+    expect(codeOf(await ask(host, 'call:signal', { kind: 'sdp', callId: 'not-a-uuid' }))).toBe(
+      'SIGNAL_PAYLOAD_INVALID',
+    );
     expect(codeOf(await ask(host, 'call:signal', 'garbage'))).toBe('SIGNAL_PAYLOAD_INVALID');
     expect(
       codeOf(
-        await ask(host, 'call:signal', { kind: 'sdp', callId: call.id, sdp: { type: 'offer', sdp: 'a'.repeat(40_000) } }),
+        await ask(host, 'call:signal', {
+          kind: 'sdp',
+          callId: call.id,
+          sdp: { type: 'offer', sdp: 'a'.repeat(40_000) },
+        }),
       ),
     ).toBe('SIGNAL_PAYLOAD_TOO_LARGE');
-    expect(codeOf(await ask(host, 'call:join', { callId: '00000000-0000-4000-8000-000000000000' }))).toBe('CALL_NOT_FOUND');
+    expect(codeOf(await ask(host, 'call:join', { callId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'CALL_NOT_FOUND',
+    );
     host.emit('call:signal', { kind: 'ice' }); // no ack at all: dropped silently
     expect(await ask(host, 'whoami')).toMatchObject({ data: { userId: unit.user.user.id } });
   });
@@ -131,7 +160,10 @@ describe('signalling between two api processes', () => {
     const back = next<CallPresence>(host, 'call:peer', (p) => p.present);
     const again = await open(urlA, seeker.user.accessToken);
     expect(await ask<CallJoined>(again, 'call:join', { callId: call.id })).toMatchObject({
-      data: { status: 'live', peers: expect.arrayContaining([expect.objectContaining({ role: 'host', present: true })]) },
+      data: {
+        status: 'live',
+        peers: expect.arrayContaining([expect.objectContaining({ role: 'host', present: true })]),
+      },
     });
     expect((await back).userId).toBe(seeker.user.user.id);
   });
@@ -139,7 +171,9 @@ describe('signalling between two api processes', () => {
   it('holds both sides in the lobby until the scheduled start: no signalling before it', async () => {
     const { unit, seeker, application } = await shortlisted();
     const startsAt = new Date(Date.now() + 3_600_000).toISOString();
-    const call = (await unit.call('POST', '/api/calls', { applicationId: application.id, scheduledStartAt: startsAt })).json();
+    const call = (
+      await unit.call('POST', '/api/calls', { applicationId: application.id, scheduledStartAt: startsAt })
+    ).json();
     const guest = await open(urlB, seeker.user.accessToken);
     const joined = await ask<CallJoined>(guest, 'call:join', { callId: call.id });
     expect(joined).toMatchObject({ data: { status: 'lobby', startsAt } });
@@ -166,22 +200,35 @@ describe('interview minutes', () => {
     const guest = await open(urlB, seeker.user.accessToken);
     await ask(host, 'call:join', { callId: call.id });
     await ask(guest, 'call:join', { callId: call.id });
-    await pool.query(`update call_presence set joined_at = now() - interval '30 minutes' where call_id = $1`, [call.id]);
+    await pool.query(
+      `update call_presence set joined_at = now() - interval '30 minutes' where call_id = $1`,
+      [call.id],
+    );
     const ended = await unit.call('POST', `/api/calls/${call.id}/end`);
     expect(ended.json()).toMatchObject({ status: 'ended', billedMinutes: 30, freeMinutes: 10 });
 
     const usage = (await unit.call('GET', '/api/interview-minutes/mine')).json();
     expect(usage.status).toEqual({ quota: 300, used: 320, remaining: 0, exhausted: true });
-    expect(usage.calls[0]).toMatchObject({ minutes: 30, freeMinutes: 10, beyondQuotaMinutes: 20, usedAfter: 320 });
+    expect(usage.calls[0]).toMatchObject({
+      minutes: 30,
+      freeMinutes: 10,
+      beyondQuotaMinutes: 20,
+      usedAfter: 320,
+    });
     // The agency whose offer the minutes drew on sees them too.
-    const agencyView = (await caller(b.app, agency.user.accessToken)('GET', '/api/interview-minutes/agency')).json();
+    const agencyView = (
+      await caller(b.app, agency.user.accessToken)('GET', '/api/interview-minutes/agency')
+    ).json();
     expect(agencyView.items).toEqual([expect.objectContaining({ employerId: unit.id, minutes: 320 })]);
 
     // Over the quota the platform says so before the next call starts, rather than cutting one off.
     const refused = await unit.call('POST', '/api/calls', { applicationId: application.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'INTERVIEW_QUOTA_EXCEEDED', details: { remaining: 0 } });
-    const accepted = await unit.call('POST', '/api/calls', { applicationId: application.id, acceptOverQuota: true });
+    const accepted = await unit.call('POST', '/api/calls', {
+      applicationId: application.id,
+      acceptOverQuota: true,
+    });
     expect(accepted.statusCode).toBe(201);
   });
 
@@ -189,12 +236,24 @@ describe('interview minutes', () => {
     const { unit, seeker, application } = await shortlisted();
     const call = (await unit.call('POST', '/api/calls', { applicationId: application.id })).json();
     await unit.call('POST', `/api/calls/${call.id}/end`);
-    const saved = await unit.call('PUT', `/api/calls/${call.id}/notes`, { notes: '沟通清晰，项目经验扎实', outcome: 'offer' });
+    const saved = await unit.call('PUT', `/api/calls/${call.id}/notes`, {
+      notes: '沟通清晰，项目经验扎实',
+      outcome: 'offer',
+    });
     expect(saved.json()).toMatchObject({ notes: '沟通清晰，项目经验扎实', outcome: 'offer' });
     const mine = (await seeker.call('GET', `/api/applications/${application.id}`)).json();
     expect(mine.status).toBe('offer');
-    expect(mine.timeline.map((e: { to: string }) => e.to)).toEqual(['submitted', 'shortlisted', 'interview', 'interview', 'offer']);
-    expect((await seeker.call('GET', `/api/calls/${call.id}`)).json()).toMatchObject({ notes: null, outcome: null });
+    expect(mine.timeline.map((e: { to: string }) => e.to)).toEqual([
+      'submitted',
+      'shortlisted',
+      'interview',
+      'interview',
+      'offer',
+    ]);
+    expect((await seeker.call('GET', `/api/calls/${call.id}`)).json()).toMatchObject({
+      notes: null,
+      outcome: null,
+    });
   });
 });
 
@@ -212,7 +271,11 @@ describe('fair waiting rooms', () => {
     const second = await readySeeker(b.app);
     expect((await first.call('POST', path)).json()).toMatchObject({ position: 1, size: 1 });
     const secondSocket = await open(urlA, second.user.accessToken);
-    expect((await second.call('POST', path)).json()).toMatchObject({ position: 2, size: 2, estimatedWaitSeconds: 600 });
+    expect((await second.call('POST', path)).json()).toMatchObject({
+      position: 2,
+      size: 2,
+      estimatedWaitSeconds: 600,
+    });
     expect((await second.call('POST', path)).json()).toMatchObject({ position: 2 }); // joining twice keeps the place
 
     const moved = next<QueuePosition>(secondSocket, 'queue:position', (p) => p.position === 1);
@@ -222,7 +285,11 @@ describe('fair waiting rooms', () => {
     expect(call.statusCode).toBe(201);
     expect((await called).callId).toBe(call.json().id);
     expect(await moved).toMatchObject({ position: 1, size: 1, estimatedWaitSeconds: 0 });
-    expect(call.json()).toMatchObject({ origin: 'waiting_room', status: 'lobby', callInExpiresAt: expect.any(String) });
+    expect(call.json()).toMatchObject({
+      origin: 'waiting_room',
+      status: 'lobby',
+      callInExpiresAt: expect.any(String),
+    });
   });
 
   it('keeps the place of someone whose connection blinked, and calls the next present person meanwhile', async () => {
@@ -233,11 +300,15 @@ describe('fair waiting rooms', () => {
     await steady.call('POST', path);
     const socket = await open(urlA, blinking.user.accessToken);
     socket.disconnect();
-    await expect.poll(async () => (await blinking.call('GET', '/api/waiting-rooms/mine')).json().items[0]?.away ?? true).toBe(true);
+    await expect
+      .poll(async () => (await blinking.call('GET', '/api/waiting-rooms/mine')).json().items[0]?.away ?? true)
+      .toBe(true);
 
     // Within the grace the blinking seeker keeps place 1; the interviewer gets the next present person.
     const call = (await unit.call('POST', `/api/fairs/${fair.id}/booth/next`, {})).json();
-    expect(call.participants.find((p: { role: string }) => p.role === 'guest').userId).toBe(steady.user.user.id);
+    expect(call.participants.find((p: { role: string }) => p.role === 'guest').userId).toBe(
+      steady.user.user.id,
+    );
     const back = await open(urlB, blinking.user.accessToken);
     expect(await ask<QueuePosition[]>(back, 'queue:watch')).toMatchObject({
       data: [expect.objectContaining({ position: 1, away: false })],
@@ -251,13 +322,18 @@ describe('fair waiting rooms', () => {
     const gone = await readySeeker(a.app);
     await gone.call('POST', path);
     const redis = a.app.get((await import('../../infra/redis/redis.module')).REDIS);
-    await redis.hset(`${a.config.QUEUE_PREFIX}:wr:${fair.id}:${unit.id}:away`, gone.user.user.id, String(Date.now() - 3_600_000));
+    await redis.hset(
+      `${a.config.QUEUE_PREFIX}:wr:${fair.id}:${unit.id}:away`,
+      gone.user.user.id,
+      String(Date.now() - 3_600_000),
+    );
     expect((await unit.call('POST', `/api/fairs/${fair.id}/booth/next`, {})).json().code).toBe('QUEUE_EMPTY');
     expect((await gone.call('GET', '/api/waiting-rooms/mine')).json().items).toEqual([]);
 
     const busy = await readySeeker(a.app);
     const others = await Promise.all([booth(), booth(), booth()]);
-    for (const other of others.slice(0, 3)) expect((await busy.call('POST', other.path)).statusCode).toBe(201);
+    for (const other of others.slice(0, 3))
+      expect((await busy.call('POST', other.path)).statusCode).toBe(201);
     const fourth = await busy.call('POST', path);
     expect(fourth.json()).toMatchObject({ code: 'QUEUE_CAP_REACHED', details: { cap: 3 } });
 

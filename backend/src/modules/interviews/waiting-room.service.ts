@@ -48,13 +48,18 @@ export class WaitingRoomService {
     if (open) {
       const fair = await this.fairs.get(fairId);
       if (!fairAcceptsActivity(fair.phase))
-        throw new AppError('FAIR_CLOSED', `This fair is not running (${fair.phase}). 该双选会不在进行中。`, { phase: fair.phase });
+        throw new AppError('FAIR_CLOSED', `This fair is not running (${fair.phase}). 该双选会不在进行中。`, {
+          phase: fair.phase,
+        });
       const [taking] = await this.db
         .select()
         .from(fairEmployers)
         .where(and(eq(fairEmployers.fairId, fairId), eq(fairEmployers.employerId, employer.id)));
       if (!taking || taking.disqualifiedAt)
-        throw new AppError('FORBIDDEN_NOT_OWNER', 'Your unit does not take part in this fair. 贵单位未参加该双选会。');
+        throw new AppError(
+          'FORBIDDEN_NOT_OWNER',
+          'Your unit does not take part in this fair. 贵单位未参加该双选会。',
+        );
     }
     await this.store.setOpen(booth, open);
     return this.board(actor, fairId);
@@ -83,7 +88,10 @@ export class WaitingRoomService {
   async openBooths(fairId: string) {
     const ids = await this.store.openBooths(fairId);
     if (!ids.length) return { items: [] };
-    const rows = await this.db.select({ id: employers.id, name: employers.name }).from(employers).where(inArray(employers.id, ids));
+    const rows = await this.db
+      .select({ id: employers.id, name: employers.name })
+      .from(employers)
+      .where(inArray(employers.id, ids));
     const items = await Promise.all(
       rows.map(async (row) => {
         const booth = { fairId, employerId: row.id };
@@ -91,7 +99,10 @@ export class WaitingRoomService {
           employerId: row.id,
           employerName: row.name,
           size: await this.store.size(booth),
-          averageCallSeconds: await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS),
+          averageCallSeconds: await this.store.averageCallSeconds(
+            booth,
+            this.config.QUEUE_DEFAULT_CALL_SECONDS,
+          ),
         };
       }),
     );
@@ -100,7 +111,8 @@ export class WaitingRoomService {
 
   async join(actor: Actor, booth: Booth): Promise<QueuePosition> {
     const position = await this.store.join(booth, actor.userId, this.config.QUEUE_MAX_PER_SEEKER);
-    if (position === -1) throw new AppError('QUEUE_CLOSED', 'This booth is not receiving now. 该展位当前未开放排队。');
+    if (position === -1)
+      throw new AppError('QUEUE_CLOSED', 'This booth is not receiving now. 该展位当前未开放排队。');
     if (position === -2)
       throw new AppError(
         'QUEUE_CAP_REACHED',
@@ -175,7 +187,12 @@ export class WaitingRoomService {
     await this.store.setCallIn(booth, userId, call.id, expiresAt.getTime());
     this.realtime.server
       ?.to(userRoom(userId))
-      .emit('queue:called', { fairId, employerId: employer.id, callId: call.id, expiresAt: expiresAt.toISOString() });
+      .emit('queue:called', {
+        fairId,
+        employerId: employer.id,
+        callId: call.id,
+        expiresAt: expiresAt.toISOString(),
+      });
     const notify = await this.notifications.store(this.db, [userId], {
       kind: 'interview.call_in',
       title: `${employer.name} 叫号：请在 ${this.config.QUEUE_CALL_IN_SECONDS} 秒内进入面试`,
@@ -202,7 +219,13 @@ export class WaitingRoomService {
   async fairLive(fairId: string) {
     const booths = await this.openBooths(fairId);
     const live = await this.db
-      .select({ id: calls.id, status: calls.status, employerName: employers.name, origin: calls.origin, startedAt: calls.startedAt })
+      .select({
+        id: calls.id,
+        status: calls.status,
+        employerName: employers.name,
+        origin: calls.origin,
+        startedAt: calls.startedAt,
+      })
       .from(calls)
       .innerJoin(employers, eq(employers.id, calls.employerId))
       .where(and(eq(calls.fairId, fairId), inArray(calls.status, ['lobby', 'live'])))
@@ -222,7 +245,9 @@ export class WaitingRoomService {
     const members = await this.store.members(booth);
     const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
     members.forEach((m, i) =>
-      io.to(userRoom(m.userId)).emit('queue:position', this.toPosition(booth, i + 1, members.length, average, m.away)),
+      io
+        .to(userRoom(m.userId))
+        .emit('queue:position', this.toPosition(booth, i + 1, members.length, average, m.away)),
     );
     io.to(boothRoom(booth.fairId, booth.employerId)).emit('queue:board', { ...booth, size: members.length });
   }
@@ -233,14 +258,21 @@ export class WaitingRoomService {
     return this.toPosition(booth, position, size, average, await this.store.awaySince(booth, userId));
   }
 
-  private toPosition(booth: Booth, position: number | null, size: number, average: number, away: number | null): QueuePosition {
+  private toPosition(
+    booth: Booth,
+    position: number | null,
+    size: number,
+    average: number,
+    away: number | null,
+  ): QueuePosition {
     return {
       ...booth,
       position,
       size,
       estimatedWaitSeconds: position === null ? null : estimateWaitSeconds(position, average),
       away: away !== null,
-      graceUntil: away === null ? null : new Date(away + this.config.QUEUE_GRACE_SECONDS * 1000).toISOString(),
+      graceUntil:
+        away === null ? null : new Date(away + this.config.QUEUE_GRACE_SECONDS * 1000).toISOString(),
       callIn: null,
     };
   }
@@ -248,14 +280,20 @@ export class WaitingRoomService {
   private async withNames(positions: QueuePosition[]): Promise<QueuePosition[]> {
     const ids = [...new Set(positions.map((p) => p.employerId))];
     if (!ids.length) return positions;
-    const rows = await this.db.select({ id: employers.id, name: employers.name }).from(employers).where(inArray(employers.id, ids));
+    const rows = await this.db
+      .select({ id: employers.id, name: employers.name })
+      .from(employers)
+      .where(inArray(employers.id, ids));
     const names = new Map(rows.map((r) => [r.id, r.name]));
     return positions.map((p) => ({ ...p, employerName: names.get(p.employerId) }));
   }
 
   private async namesOf(userIds: string[]): Promise<Map<string, string>> {
     if (!userIds.length) return new Map();
-    const rows = await this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds));
+    const rows = await this.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, userIds));
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

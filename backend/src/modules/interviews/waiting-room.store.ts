@@ -78,8 +78,14 @@ export class WaitingRoomStore {
   }
 
   async setOpen(b: Booth, open: boolean): Promise<void> {
-    if (open) await this.redis.multi().set(this.key(b, 'open'), '1').sadd(this.boothsKey(b.fairId), b.employerId).exec();
-    else await this.redis.multi().del(this.key(b, 'open')).srem(this.boothsKey(b.fairId), b.employerId).exec();
+    if (open)
+      await this.redis
+        .multi()
+        .set(this.key(b, 'open'), '1')
+        .sadd(this.boothsKey(b.fairId), b.employerId)
+        .exec();
+    else
+      await this.redis.multi().del(this.key(b, 'open')).srem(this.boothsKey(b.fairId), b.employerId).exec();
   }
 
   async isOpen(b: Booth): Promise<boolean> {
@@ -92,7 +98,8 @@ export class WaitingRoomStore {
 
   /** 1-based position, or -1 (closed) / -2 (cap reached). */
   async join(b: Booth, userId: string, cap: number): Promise<number> {
-    const run = (this.redis as unknown as { wrJoin: (...args: (string | number)[]) => Promise<number> }).wrJoin;
+    const run = (this.redis as unknown as { wrJoin: (...args: (string | number)[]) => Promise<number> })
+      .wrJoin;
     return run.call(
       this.redis,
       this.key(b, 'q'),
@@ -118,8 +125,15 @@ export class WaitingRoomStore {
 
   /** The next present person, and those whose grace ran out on the way. */
   async next(b: Booth, now: number, graceMs: number): Promise<{ userId: string | null; expired: string[] }> {
-    const run = (this.redis as unknown as { wrNext: (...args: (string | number)[]) => Promise<string[]> }).wrNext;
-    const [userId, ...expired] = await run.call(this.redis, this.key(b, 'q'), this.key(b, 'away'), now, graceMs);
+    const run = (this.redis as unknown as { wrNext: (...args: (string | number)[]) => Promise<string[]> })
+      .wrNext;
+    const [userId, ...expired] = await run.call(
+      this.redis,
+      this.key(b, 'q'),
+      this.key(b, 'away'),
+      now,
+      graceMs,
+    );
     const gone = userId ? [userId, ...expired] : expired;
     if (gone.length) await Promise.all(gone.map((u) => this.redis.srem(this.userKey(u), boothId(b))));
     return { userId: userId || null, expired };
@@ -155,7 +169,10 @@ export class WaitingRoomStore {
   }
 
   async rank(b: Booth, userId: string): Promise<{ position: number | null; size: number }> {
-    const [rank, size] = await Promise.all([this.redis.zrank(this.key(b, 'q'), userId), this.redis.zcard(this.key(b, 'q'))]);
+    const [rank, size] = await Promise.all([
+      this.redis.zrank(this.key(b, 'q'), userId),
+      this.redis.zcard(this.key(b, 'q')),
+    ]);
     return { position: rank === null ? null : rank + 1, size };
   }
 
@@ -172,7 +189,10 @@ export class WaitingRoomStore {
     await this.redis.hdel(this.callInKey(userId), boothId(b));
   }
 
-  async pendingCallIns(userId: string, now: number): Promise<(Booth & { callId: string; expiresAt: number })[]> {
+  async pendingCallIns(
+    userId: string,
+    now: number,
+  ): Promise<(Booth & { callId: string; expiresAt: number })[]> {
     const all = await this.redis.hgetall(this.callInKey(userId));
     return Object.entries(all)
       .map(([booth, value]) => {
