@@ -232,7 +232,7 @@ describe('a fair-booth video interview across two api processes', () => {
     await recruiter.getByTestId('end-call').click();
     await recruiter.getByTestId('call-ended').waitFor();
     await graduate.getByTestId('call-ended').waitFor();
-    expect(await recruiter.getByTestId('call-ended').textContent()).toMatch(/本次计时 \d+ 分钟/);
+    await expect.poll(() => recruiter.getByTestId('call-ended').textContent()).toMatch(/本次计时 \d+ 分钟/);
     await recruiter.getByTestId('call-notes').locator('textarea').fill('表达清晰，音视频方向基础扎实。');
     await recruiter.getByTestId('call-outcome').getByText('待定').click();
     await recruiter.getByTestId('save-notes').click();

@@ -185,14 +185,12 @@ export class WaitingRoomService {
       overQuotaAccepted: acceptOverQuota,
     });
     await this.store.setCallIn(booth, userId, call.id, expiresAt.getTime());
-    this.realtime.server
-      ?.to(userRoom(userId))
-      .emit('queue:called', {
-        fairId,
-        employerId: employer.id,
-        callId: call.id,
-        expiresAt: expiresAt.toISOString(),
-      });
+    this.realtime.server?.to(userRoom(userId)).emit('queue:called', {
+      fairId,
+      employerId: employer.id,
+      callId: call.id,
+      expiresAt: expiresAt.toISOString(),
+    });
     const notify = await this.notifications.store(this.db, [userId], {
       kind: 'interview.call_in',
       title: `${employer.name} 叫号：请在 ${this.config.QUEUE_CALL_IN_SECONDS} 秒内进入面试`,
