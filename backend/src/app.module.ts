@@ -31,7 +31,7 @@ import { TrainingClaimsModule } from './modules/training-claims/training-claims.
 import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
-import { InterviewsModule } from './modules/interviews/interviews.module';
+import { CallsModule } from './modules/calls/calls.module';
 
 @Module({})
 export class AppModule {
@@ -57,7 +57,7 @@ export class AppModule {
         ComplaintsModule,
         SeekersModule,
         ApplicationsModule,
-        InterviewsModule,
+        CallsModule,
         AgreementsModule,
         ReportsModule,
         ExportsModule,

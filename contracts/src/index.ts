@@ -11,4 +11,4 @@ export * from './seekers';
 export * from './matching';
 export * from './training';
 export * from './agency-subsidies';
-export * from './interviews';
+export * from './calls';

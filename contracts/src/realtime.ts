@@ -1,5 +1,5 @@
-import type { ClientSignal, MediaState } from './interviews/signalling';
-import type { BoothRef, QueueCalled, QueuePosition } from './interviews/waiting-room';
+import type { ClientSignal, MediaState } from './calls/signalling';
+import type { BoothRef, QueueCalled, QueuePosition } from './calls/waiting-room';
 
 /**
  * The Socket.IO event maps shared by the api, the worker's emitter and the browser, so both

@@ -1,4 +1,4 @@
-import { interviewsEn } from './interviews.en';
+import { callsEn } from './calls.en';
 import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
@@ -17,7 +17,7 @@ const en: MessageSchema = {
   ...completionEn,
   ...searchEn,
   ...matchingEn,
-  ...interviewsEn,
+  ...callsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',

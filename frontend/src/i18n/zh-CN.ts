@@ -1,7 +1,7 @@
 // Simplified Chinese: the default language, and the shape every other language must match.
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
-import { interviewsZhCN } from './interviews.zh-CN';
+import { callsZhCN } from './calls.zh-CN';
 import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
@@ -18,7 +18,7 @@ const zhCN = {
   ...completionZhCN,
   ...searchZhCN,
   ...matchingZhCN,
-  ...interviewsZhCN,
+  ...callsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',

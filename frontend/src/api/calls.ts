@@ -1,4 +1,4 @@
-import type { CallView, MinutesUsage, QueuePosition } from '@platform/contracts/interviews';
+import type { CallView, MinutesUsage, QueuePosition } from '@platform/contracts/calls';
 import { api } from './client';
 import type { components } from './schema';
 import { read } from './read';

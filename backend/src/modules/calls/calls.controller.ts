@@ -13,10 +13,10 @@ import {
   CallViewDto,
   IdParams,
   MinutesUsageDto,
-} from './interviews.dto';
+} from './calls.dto';
 import { WaitingRoomService } from './waiting-room.service';
 
-@ApiTags('interviews')
+@ApiTags('calls')
 @ApiBearerAuth()
 @Controller()
 export class CallsController {

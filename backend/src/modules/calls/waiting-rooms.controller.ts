@@ -14,10 +14,10 @@ import {
   OpenBoothsDto,
   QueuePositionDto,
   QueuePositionListDto,
-} from './interviews.dto';
+} from './calls.dto';
 import { WaitingRoomService } from './waiting-room.service';
 
-@ApiTags('interviews')
+@ApiTags('calls')
 @ApiBearerAuth()
 @Controller()
 export class WaitingRoomsController {

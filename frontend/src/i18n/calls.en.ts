@@ -1,7 +1,7 @@
-import type { interviewsZhCN } from './interviews.zh-CN';
+import type { callsZhCN } from './calls.zh-CN';
 
-export const interviewsEn: typeof interviewsZhCN = {
-  interviews: {
+export const callsEn: typeof callsZhCN = {
+  calls: {
     call: {
       title: 'Video interview',
       lobby: 'In the lobby: the interview starts at {time}; you will be let in then.',

@@ -17,4 +17,4 @@ import { WaitingRoomsController } from './waiting-rooms.controller';
   providers: [CallsService, CallMinutesService, WaitingRoomStore, WaitingRoomService, CallSignallingGateway],
   exports: [CallsService, CallMinutesService],
 })
-export class InterviewsModule {}
+export class CallsModule {}

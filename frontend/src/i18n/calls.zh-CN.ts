@@ -1,6 +1,6 @@
 // Live interviews: the call, the seeker's queues, the employer's 叫号 console, the organizer's live view.
-export const interviewsZhCN = {
-  interviews: {
+export const callsZhCN = {
+  calls: {
     call: {
       title: '视频面试',
       lobby: '候场中：面试将于 {time} 开始，届时自动进入。',
