@@ -233,7 +233,7 @@ describe('a fair-booth video interview across two api processes', () => {
     await recruiter.getByTestId('call-ended').waitFor();
     await graduate.getByTestId('call-ended').waitFor();
     await expect.poll(() => recruiter.getByTestId('call-ended').textContent()).toMatch(/本次计时 \d+ 分钟/);
-    await recruiter.getByTestId('call-notes').locator('textarea').fill('表达清晰，音视频方向基础扎实。');
+    await recruiter.getByTestId('call-notes').fill('表达清晰，音视频方向基础扎实。');
     await recruiter.getByTestId('call-outcome').getByText('待定').click();
     await recruiter.getByTestId('save-notes').click();
     await recruiter.getByText('已保存').waitFor();
