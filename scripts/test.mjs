@@ -10,6 +10,8 @@ import { startStack } from './lib/stack.mjs';
 const REPORTS = join(ROOT, '.vitest-reports');
 const UNIT_AND_INTEGRATION = ['contracts', 'search', 'backend', 'jobs', 'frontend'];
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+// A second api process sharing Redis/PostgreSQL, for the journeys that span two (interview calls).
+const E2E_SECOND_API_PORT = Number(process.env.E2E_SECOND_API_PORT ?? E2E_PORT + 1);
 // `node scripts/test.mjs e2e backend` runs only those tiers; the E2E_* variables let a second
 // checkout run its end-to-end tier beside this one without sharing data.
 const ONLY = process.argv.slice(2);
@@ -96,11 +98,25 @@ async function main() {
   const e2eEnv = { env: { ...process.env, ...E2E_ENV, LOG_LEVEL: 'warn' } };
   await run('node', ['backend/dist/database/migrate.js'], e2eEnv);
   await run('node', ['backend/dist/database/seed.js'], e2eEnv);
-  const stack = await startStack({ port: E2E_PORT, env: E2E_ENV, logDir: join(ROOT, 'e2e/artifacts/logs') });
+  const stack = await startStack({
+    port: E2E_PORT,
+    secondPort: E2E_SECOND_API_PORT,
+    env: E2E_ENV,
+    logDir: join(ROOT, 'e2e/artifacts/logs'),
+  });
   try {
     // E2E_SPEC=search,training runs the journeys whose file names contain "search" or "training".
     const filters = process.env.E2E_SPEC ? process.env.E2E_SPEC.split(',') : [];
-    await vitest('e2e', { E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}` }, filters);
+    await vitest(
+      'e2e',
+      {
+        E2E_BASE_URL: `http://127.0.0.1:${E2E_PORT}`,
+        E2E_SECOND_BASE_URL: `http://127.0.0.1:${E2E_SECOND_API_PORT}`,
+        // The interview journey kills this process to prove a client survives the loss of its api node.
+        E2E_SECOND_API_PID: String(stack.secondApi.pid),
+      },
+      filters,
+    );
   } finally {
     await stack.stop();
   }

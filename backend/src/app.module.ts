@@ -32,6 +32,7 @@ import { AgencySubsidyDataModule } from './modules/agency-subsidy-data/agency-su
 import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { CallsModule } from './modules/calls/calls.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         ComplaintsModule,
         SeekersModule,
         ApplicationsModule,
+        CallsModule,
         AgreementsModule,
         ReportsModule,
         ExportsModule,

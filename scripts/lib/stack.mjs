@@ -7,7 +7,7 @@ import { log, portOpen, ROOT, waitFor } from './run.mjs';
  * Starts the built api (serving the built SPA) and the worker as two processes, the way
  * production runs them, and returns a stop() that drains both.
  */
-export async function startStack({ port, env, logDir }) {
+export async function startStack({ port, secondPort, env, logDir }) {
   if (await portOpen(port))
     throw new Error(
       `port ${port} is already taken; stop what listens there (ss -ltnp | grep :${port}) or set PORT`,
@@ -21,6 +21,21 @@ export async function startStack({ port, env, logDir }) {
       throw new Error(`${error.message}; see ${join(logDir, 'api.log')}`);
     },
   );
+  // A second api process on the same Redis and PostgreSQL, as behind a load balancer in production.
+  let secondApi = null;
+  if (secondPort) {
+    if (await portOpen(secondPort)) throw new Error(`port ${secondPort} is already taken`);
+    secondApi = startProcess(
+      'api-2',
+      ['backend/dist/main.js'],
+      { ...common, PORT: String(secondPort), SCHEDULE_REPEATABLE_JOBS: 'false' },
+      logDir,
+    );
+    await waitFor(() => portOpen(secondPort), {
+      timeoutMs: 60_000,
+      what: `the second api on port ${secondPort}`,
+    });
+  }
   const worker = startProcess(
     'worker',
     ['jobs/dist/main.js'],
@@ -29,9 +44,14 @@ export async function startStack({ port, env, logDir }) {
   );
   return {
     api,
+    secondApi,
     worker,
     async stop() {
-      await Promise.all([stopProcess(api), stopProcess(worker)]);
+      await Promise.all([
+        stopProcess(api),
+        stopProcess(worker),
+        ...(secondApi ? [stopProcess(secondApi)] : []),
+      ]);
     },
   };
 }

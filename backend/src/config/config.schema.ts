@@ -52,7 +52,45 @@ export const ConfigSchema = z.object({
   COURSE_CONTENT_DIR: z.string().default('.data/course-content'),
   COURSE_CONTENT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** RTCIceServer[] as JSON, e.g. [{"urls":"stun:stun.example.cn:3478"},{"urls":"turn:…","username":"…","credential":"…"}] (docker/README.md). */
+  CALL_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .refine((value) => IceServersSchema.safeParse(safeJson(value)).success, {
+      message: 'must be a JSON array of {urls, username?, credential?}',
+    }),
+  /** Free interview minutes per employer: 不少于300分钟 (S3:3740-3742), so never below 300. */
+  INTERVIEW_FREE_MINUTES: z.coerce.number().int().min(300).max(100_000).default(300),
+  /** Booth queues a seeker may hold a place in at once [INFERRED]. */
+  QUEUE_MAX_PER_SEEKER: z.coerce.number().int().min(1).max(20).default(3),
+  /** How long a called seeker has to take the call-in [INFERRED]. */
+  QUEUE_CALL_IN_SECONDS: z.coerce.number().int().min(10).max(900).default(90),
+  /** How long a dropped connection keeps its place in a queue [INFERRED]. */
+  QUEUE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** A booth's call length before it has a history, for the estimated wait [INFERRED]. */
+  QUEUE_DEFAULT_CALL_SECONDS: z.coerce.number().int().min(30).max(7200).default(600),
 });
+
+export const IceServersSchema = z.array(
+  z.object({
+    urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+/** The ICE servers handed to the browsers' RTCPeerConnection (validated at start). */
+export function iceServersOf(config: { CALL_ICE_SERVERS: string }): z.infer<typeof IceServersSchema> {
+  return IceServersSchema.parse(JSON.parse(config.CALL_ICE_SERVERS));
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 

@@ -1092,6 +1092,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CallsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CallsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CallsController_notes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-minutes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-minutes/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CallsController_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/waiting-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WaitingRoomsController_booths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/waiting-rooms/{employerId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WaitingRoomsController_join"];
+        delete: operations["WaitingRoomsController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-rooms/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WaitingRoomsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/booth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WaitingRoomsController_board"];
+        put?: never;
+        post: operations["WaitingRoomsController_setOpen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/booth/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WaitingRoomsController_next"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WaitingRoomsController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/agreement": {
         parameters: {
             query?: never;
@@ -3809,6 +4001,181 @@ export interface components {
             /** @enum {string} */
             to: "submitted" | "viewed" | "shortlisted" | "interview" | "offer" | "hired" | "rejected" | "withdrawn";
             reason?: string;
+        };
+        CallOpenDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            interviewId?: string;
+            /** Format: date-time */
+            scheduledStartAt?: string;
+            acceptOverQuota?: boolean;
+        };
+        CallViewDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "lobby" | "live" | "ended" | "missed";
+            /** @enum {string} */
+            origin: "application" | "waiting_room" | "interview";
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** Format: uuid */
+            agencyId: string | null;
+            /** Format: uuid */
+            applicationId: string | null;
+            /** Format: uuid */
+            interviewId: string | null;
+            /** Format: uuid */
+            fairId: string | null;
+            scheduledStartAt: string[];
+            callInExpiresAt: string[];
+            startedAt: string[];
+            endedAt: string[];
+            billedMinutes: number | null;
+            freeMinutes: number | null;
+            notes: string[];
+            /** @enum {string|null} */
+            outcome: "offer" | "hold" | "reject" | null;
+            /** @enum {string} */
+            me: "host" | "guest";
+            participants: {
+                /** Format: uuid */
+                userId: string;
+                /** @enum {string} */
+                role: "host" | "guest";
+                displayName: string;
+            }[];
+            iceServers: {
+                urls: string | string[];
+                username?: string;
+                credential?: string;
+            }[];
+        };
+        CallNotesDto: {
+            notes: string;
+            /** @enum {string} */
+            outcome?: "offer" | "hold" | "reject";
+            reason?: string;
+        };
+        MinutesUsageDto_Output: {
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            status: {
+                quota: number;
+                used: number;
+                remaining: number;
+                exhausted: boolean;
+            };
+            calls: {
+                /** Format: uuid */
+                callId: string;
+                endedAt: string;
+                minutes: number;
+                freeMinutes: number;
+                beyondQuotaMinutes: number;
+                usedAfter: number;
+            }[];
+        };
+        AgencyMinutesDto_Output: {
+            items: {
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                minutes: number;
+                calls: number;
+            }[];
+            freeMinutesPerEmployer: number;
+        };
+        OpenBoothsDto_Output: {
+            items: {
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                size: number;
+                averageCallSeconds: number;
+            }[];
+        };
+        QueuePositionDto_Output: {
+            /** Format: uuid */
+            fairId: string;
+            /** Format: uuid */
+            employerId: string;
+            employerName?: string;
+            position: number | null;
+            size: number;
+            estimatedWaitSeconds: number | null;
+            away: boolean;
+            graceUntil: string[];
+            callIn: {
+                /** Format: uuid */
+                callId: string;
+                expiresAt: string;
+            } | null;
+        };
+        QueuePositionListDto_Output: {
+            items: {
+                /** Format: uuid */
+                fairId: string;
+                /** Format: uuid */
+                employerId: string;
+                employerName?: string;
+                position: number | null;
+                size: number;
+                estimatedWaitSeconds: number | null;
+                away: boolean;
+                graceUntil: string | null;
+                callIn: {
+                    /** Format: uuid */
+                    callId: string;
+                    expiresAt: string;
+                } | null;
+            }[];
+        };
+        BoothBoardDto_Output: {
+            /** Format: uuid */
+            fairId: string;
+            /** Format: uuid */
+            employerId: string;
+            open: boolean;
+            averageCallSeconds: number;
+            quota: {
+                quota: number;
+                used: number;
+                remaining: number;
+                exhausted: boolean;
+            };
+            entries: {
+                position: number;
+                name: string;
+                away: boolean;
+            }[];
+        };
+        BoothOpenDto: {
+            open: boolean;
+        };
+        CallNextDto: {
+            acceptOverQuota?: boolean;
+        };
+        FairLiveDto_Output: {
+            booths: {
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                size: number;
+                averageCallSeconds: number;
+            }[];
+            calls: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                employerName: string;
+                origin: string;
+                startedAt: string | null;
+            }[];
+            waiting: number;
         };
         AgreementTermsDto: {
             /** @enum {string} */
@@ -7948,6 +8315,308 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResumeDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallOpenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallViewDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallViewDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallViewDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallNotesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallViewDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesUsageDto_Output"];
+                };
+            };
+        };
+    };
+    CallsController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyMinutesDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_booths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenBoothsDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+                employerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePositionDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+                employerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WaitingRoomsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePositionListDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothBoardDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_setOpen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoothOpenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothBoardDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_next: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallNextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallViewDto_Output"];
+                };
+            };
+        };
+    };
+    WaitingRoomsController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairLiveDto_Output"];
                 };
             };
         };

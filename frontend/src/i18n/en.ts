@@ -1,4 +1,5 @@
 import { agencySubsidyEn } from './agency-subsidy.en';
+import { callsEn } from './calls.en';
 import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
@@ -18,6 +19,7 @@ const en: MessageSchema = {
   ...searchEn,
   ...matchingEn,
   ...agencySubsidyEn,
+  ...callsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -117,6 +119,9 @@ const en: MessageSchema = {
       seekerApplications: 'My applications',
       seekerPlacements: 'My placements',
       seekerInterviews: 'Video interviews',
+      seekerQueues: 'My queues',
+      employerBooth: 'Call next',
+      organizerLive: 'Live interviews',
       employerProfile: 'Organisation',
       employerFairs: 'Join a fair',
       employerPositions: 'Positions',
@@ -165,6 +170,9 @@ const en: MessageSchema = {
       seekerApplications: 'Follow the status of every application and the employer’s answer',
       seekerPlacements: 'See which agency recorded a placement under your ID and any subsidy claimed',
       seekerInterviews: 'Wait in line and take video interviews in the browser',
+      seekerQueues: 'Queue at fair booths; see your place and wait live',
+      employerBooth: 'Open your booth queue and call people in',
+      organizerLive: "The fair's queues and interviews, live",
       employerProfile: 'Keep your organisation details and credit code up to date for review',
       employerFairs: 'Join fairs and choose up to 3 HR service agencies',
       employerPositions: 'Post and manage positions; seekers see them once reviewed',
@@ -504,6 +512,20 @@ const en: MessageSchema = {
     FAIR_DATES_OUT_OF_ORDER:
       'The dates are out of order: agency deadline ≤ launch ≤ end of concentrated recruiting, and a change cannot take effect in the past.',
     FAIR_CLOSED: 'This fair is closed, suspended or cancelled; it takes no new participants or postings.',
+    SIGNAL_PAYLOAD_INVALID: 'The call message is malformed.',
+    SIGNAL_PAYLOAD_TOO_LARGE: 'The call message is too large.',
+    CALL_NOT_FOUND: 'No such interview.',
+    CALL_NOT_PARTICIPANT: 'You are not part of this interview.',
+    CALL_NOT_JOINED: 'Join the interview first.',
+    CALL_ENDED: 'This interview has ended.',
+    CALL_NOT_STARTED: 'The interview has not started yet; please wait in the lobby.',
+    CALL_IN_EXPIRED: 'The call-in timed out; please queue again.',
+    INTERVIEW_QUOTA_EXCEEDED:
+      "The free interview minutes are used up; further minutes follow the agency's price list.",
+    QUEUE_CLOSED: 'This booth is not receiving now.',
+    QUEUE_CAP_REACHED: 'You already wait in as many queues as allowed.',
+    QUEUE_EMPTY: 'Nobody is waiting.',
+    QUEUE_NOT_IN: 'You are not in this queue.',
     FAIR_SESSION_NOT_IN_FAIR: 'A chosen session belongs to another fair.',
     AGENCY_DEADLINE_PASSED: 'Agency applications are closed.',
     AGENCY_ALREADY_APPLIED: 'The application was already approved and can no longer change.',

@@ -2,6 +2,7 @@
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
 import { agencySubsidyZhCN } from './agency-subsidy.zh-CN';
+import { callsZhCN } from './calls.zh-CN';
 import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
@@ -19,6 +20,7 @@ const zhCN = {
   ...searchZhCN,
   ...matchingZhCN,
   ...agencySubsidyZhCN,
+  ...callsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -118,6 +120,9 @@ const zhCN = {
       seekerApplications: '我的投递',
       seekerPlacements: '推荐就业记录',
       seekerInterviews: '视频面试',
+      seekerQueues: '我的排队',
+      employerBooth: '叫号',
+      organizerLive: '面试实况',
       employerProfile: '单位信息',
       employerFairs: '参加双选会',
       employerPositions: '岗位管理',
@@ -166,6 +171,9 @@ const zhCN = {
       seekerApplications: '跟踪每一次投递的状态和单位反馈',
       seekerPlacements: '查看哪家机构以您的身份证号登记了推荐就业及补贴申领情况',
       seekerInterviews: '在浏览器中候场并参加视频面试',
+      seekerQueues: '双选会展位排队，实时查看排位与预计等待',
+      employerBooth: '开放展位排队并依次叫号面试',
+      organizerLive: '双选会期间各展位排队与面试实况',
       employerProfile: '维护单位信息和统一社会信用代码，提交审核',
       employerFairs: '报名参加双选会，最多选择 3 家服务机构',
       employerPositions: '发布和管理岗位，审核通过后对求职者可见',
@@ -491,6 +499,19 @@ const zhCN = {
     FAIR_DATES_OUT_OF_ORDER:
       '日期顺序不正确：机构报名截止 ≤ 正式启动 ≤ 集中招聘结束，调整生效日期不能早于今天。',
     FAIR_CLOSED: '该双选会已结束、暂停或取消，不能再报名或发布岗位。',
+    SIGNAL_PAYLOAD_INVALID: '通话消息格式不正确。',
+    SIGNAL_PAYLOAD_TOO_LARGE: '通话消息过大。',
+    CALL_NOT_FOUND: '面试不存在。',
+    CALL_NOT_PARTICIPANT: '您不是该面试的参与者。',
+    CALL_NOT_JOINED: '请先进入面试。',
+    CALL_ENDED: '该面试已结束。',
+    CALL_NOT_STARTED: '面试尚未开始，请在候场区等待。',
+    CALL_IN_EXPIRED: '叫号已超时，请重新排队。',
+    INTERVIEW_QUOTA_EXCEEDED: '免费视频面试时长已用完，继续面试将按服务机构的价格计费。',
+    QUEUE_CLOSED: '该展位当前未开放排队。',
+    QUEUE_CAP_REACHED: '同时排队的展位数已达上限。',
+    QUEUE_EMPTY: '当前无人排队。',
+    QUEUE_NOT_IN: '您不在该队列中。',
     FAIR_SESSION_NOT_IN_FAIR: '所选专场不属于该双选会。',
     AGENCY_DEADLINE_PASSED: '机构报名已截止。',
     AGENCY_ALREADY_APPLIED: '报名已通过审核，不能再修改。',

@@ -67,6 +67,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
       { key: 'seekerPlacements', icon: Stamp, path: '/seeker/placements' },
+      { key: 'seekerQueues', icon: UserFilled, path: '/seeker/queues' },
       { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],
   },
@@ -79,6 +80,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerScreening', icon: Files, path: '/employer/screening' },
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
       { key: 'employerTraining', icon: Money, path: '/employer/training' },
+      { key: 'employerBooth', icon: VideoCamera, path: '/employer/booth' },
       { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
     ],
   },
@@ -124,6 +126,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
       { key: 'organizerSocialInsurance', icon: Money, path: '/organizer/social-insurance' },
       { key: 'organizerKeyEnterprises', icon: OfficeBuilding, path: '/organizer/key-enterprises' },
+      { key: 'organizerLive', icon: VideoCamera, path: '/organizer/live' },
     ],
   },
   {

@@ -2,6 +2,7 @@ import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
 import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
+import { CALL_MENU_PAGES, callSubPages } from './call-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
 import { TRAINING_MENU_PAGES, trainingPublicPages, trainingSubPages } from './training-routes';
 
@@ -39,6 +40,7 @@ export const MENU_PAGES: Record<string, Page> = {
   ...PIPELINE_MENU_PAGES,
   ...TRAINING_MENU_PAGES,
   ...MATCHING_MENU_PAGES,
+  ...CALL_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -132,6 +134,7 @@ export const routes: RouteRecordRaw[] = [
       ...featureRoutes,
       ...subPages,
       ...pipelineSubPages,
+      ...callSubPages,
       ...matchingSubPages,
       ...trainingSubPages,
       ...publicPages,

@@ -1,11 +1,15 @@
-import type { NotificationMessage, ServerToClientEvents } from '@platform/contracts/realtime';
+import type {
+  ClientToServerEvents,
+  NotificationMessage,
+  ServerToClientEvents,
+} from '@platform/contracts/realtime';
 import { defineStore } from 'pinia';
 import { io, type Socket } from 'socket.io-client';
 import { ref, watch } from 'vue';
 import { currentAccessToken } from '@/api/client';
 import { useAuthStore } from './auth';
 
-type AppSocket = Socket<ServerToClientEvents>;
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Listener = (message: NotificationMessage) => void;
 
 /** The handshake refusals a fresh access token cures; any other one leaves the socket closed. */
@@ -23,6 +27,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const auth = useAuthStore();
   const connected = ref(false);
   const listeners = new Set<Listener>();
+  const connectListeners = new Set<(socket: AppSocket) => void>();
   let socket: AppSocket | null = null;
   // Refreshes since the last successful connection; a token refused right after a refresh is not retried forever.
   let retries = 0;
@@ -39,6 +44,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
     next.on('connect', () => {
       connected.value = true;
       retries = 0;
+      // Rooms are per connection: after a reconnect (maybe to another api process) pages re-join theirs.
+      connectListeners.forEach((listener) => listener(next));
     });
     next.on('disconnect', () => (connected.value = false));
     next.on('notification', (message) => listeners.forEach((listener) => listener(message)));
@@ -76,5 +83,20 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => listeners.delete(listener);
   }
 
-  return { connected, onNotification };
+  /**
+   * Runs `listener` with the socket now if it is connected and again after every reconnect, so
+   * a page's live state (a call, a queue place) is restored wherever the socket lands.
+   */
+  function whenConnected(listener: (socket: AppSocket) => void): () => void {
+    connectListeners.add(listener);
+    if (socket?.connected) listener(socket);
+    return () => connectListeners.delete(listener);
+  }
+
+  /** The socket itself, for pages that emit (signalling, queue watch); null when signed out. */
+  function live(): AppSocket | null {
+    return socket;
+  }
+
+  return { connected, onNotification, whenConnected, live };
 });

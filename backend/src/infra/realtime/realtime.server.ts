@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { ClientToServerEvents, ServerToClientEvents, sessionRoom, userRoom } from '@platform/contracts';
+import {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  sessionRoom,
+  SIGNAL_LIMITS,
+  userRoom,
+} from '@platform/contracts';
 import type { Server as HttpServer } from 'node:http';
 import Redis from 'ioredis';
 import { Server, Socket } from 'socket.io';
@@ -10,17 +16,19 @@ import { SessionRevocations } from '../../common/auth/session-revocations.servic
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: Actor; calls?: Set<string> }
+>;
+type SocketHandler = (socket: RealtimeSocket) => void;
+
 export type RealtimeIo = Server<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { actor: Actor }
->;
-type RealtimeSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { actor: Actor }
+  { actor: Actor; calls?: Set<string> }
 >;
 
 /** Socket.IO channel prefix shared with the worker's emitter; both must use the same one. */
@@ -35,6 +43,7 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
   private readonly logger = new Logger('Realtime');
   private io?: RealtimeIo;
   private pubSub: Redis[] = [];
+  private readonly handlers: SocketHandler[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,6 +59,8 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
       path: '/socket.io',
       serveClient: false,
       cors: { origin: false },
+      // Above this Socket.IO drops the connection; signalling schemas refuse far below it, with an ack.
+      maxHttpBufferSize: SIGNAL_LIMITS.frameBytes,
     });
     io.adapter(createAdapter(pub, sub, { key: realtimeChannel(this.config) }));
     io.use((socket, next) =>
@@ -61,6 +72,11 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
     io.on('connection', (socket) => this.onConnection(socket));
     this.io = io;
     return io;
+  }
+
+  /** Feature modules add their socket events here (at module init, before any connection). */
+  onSocket(handler: SocketHandler): void {
+    this.handlers.push(handler);
   }
 
   get server(): RealtimeIo | undefined {
@@ -101,7 +117,10 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
   private onConnection(socket: RealtimeSocket): void {
     const { actor } = socket.data;
     void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
-    socket.on('whoami', (ack) => ack({ data: { userId: actor.userId, roles: actor.roles } }));
+    socket.on('whoami', (ack) => {
+      if (typeof ack === 'function') ack({ data: { userId: actor.userId, roles: actor.roles } });
+    });
+    for (const handler of this.handlers) handler(socket);
     this.logger.debug({ userId: actor.userId, socketId: socket.id }, 'socket connected');
   }
 }

@@ -9,5 +9,6 @@ import { ApplicationsService } from './applications.service';
   imports: [FairsModule, EmployersModule, SeekersModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

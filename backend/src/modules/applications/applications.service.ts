@@ -140,6 +140,35 @@ export class ApplicationsService {
     return this.view(applicationId);
   }
 
+  /** A video interview opens: a shortlisted application moves to 面试 (interview). */
+  async interviewStarted(actor: Actor, applicationId: string): Promise<void> {
+    const row = await this.load(applicationId);
+    if (row.status === 'shortlisted')
+      await this.transition(row, 'interview', { by: 'employer', actorId: actor.userId });
+  }
+
+  /**
+   * The interviewer's verdict after a video interview, on the application's timeline. The notes
+   * themselves stay with the call (the employer's); the timeline says an interview took place.
+   */
+  async interviewRecorded(
+    actor: Actor,
+    applicationId: string,
+    result: { minutes: number; outcome?: 'offer' | 'hold' | 'reject'; reason?: string },
+  ): Promise<void> {
+    const row = await this.load(applicationId);
+    await this.db.insert(applicationEvents).values({
+      applicationId,
+      fromStatus: row.status,
+      toStatus: row.status,
+      reason: `视频面试 ${result.minutes} 分钟${result.outcome === 'hold' ? '，结果待定' : ''}`,
+      by: 'employer',
+      actorId: actor.userId,
+    });
+    if (result.outcome === 'offer') await this.move(actor, applicationId, 'offer');
+    if (result.outcome === 'reject') await this.move(actor, applicationId, 'rejected', result.reason);
+  }
+
   /** The resume behind an application, contacts shown; the first look marks it viewed. */
   async resumeFor(actor: Actor, applicationId: string) {
     const row = await this.load(applicationId);

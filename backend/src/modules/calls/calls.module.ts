@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { EmployersModule } from '../employers/employers.module';
+import { FairsModule } from '../fairs/fairs.module';
+import { CallMinutesService } from './call-minutes.service';
+import { CallSignallingGateway } from './call-signalling.gateway';
+import { CallsController } from './calls.controller';
+import { CallsService } from './calls.service';
+import { WaitingRoomService } from './waiting-room.service';
+import { WaitingRoomStore } from './waiting-room.store';
+import { WaitingRoomsController } from './waiting-rooms.controller';
+
+/** Live video interviews: calls and their signalling, minutes, fair waiting rooms (issue 6). */
+@Module({
+  imports: [ApplicationsModule, EmployersModule, FairsModule],
+  controllers: [CallsController, WaitingRoomsController],
+  providers: [CallsService, CallMinutesService, WaitingRoomStore, WaitingRoomService, CallSignallingGateway],
+  exports: [CallsService, CallMinutesService],
+})
+export class CallsModule {}

@@ -1,0 +1,4 @@
+export * from './signalling';
+export * from './minutes';
+export * from './waiting-room';
+export * from './calls';
