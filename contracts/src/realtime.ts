@@ -12,8 +12,22 @@ export interface NotificationMessage {
   at: string;
 }
 
+/** Live progress of one agency-subsidy period run (to staff, and to each agency for its own part). */
+export interface SubsidyRunProgress {
+  runId: string;
+  periodId: string;
+  status: 'running' | 'completed' | 'failed';
+  agenciesTotal: number;
+  agenciesDone: number;
+  placementsTotal: number;
+  placementsDone: number;
+  /** Set in the message an agency receives: its own placements' progress. */
+  agencyId?: string;
+}
+
 export interface ServerToClientEvents {
   notification: (message: NotificationMessage) => void;
+  'subsidy:progress': (progress: SubsidyRunProgress) => void;
   /** The session was signed out elsewhere; the client should drop its tokens. */
   'session:ended': (payload: { reason: 'logout' | 'revoked' }) => void;
 }
@@ -25,4 +39,6 @@ export interface ClientToServerEvents {
 }
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every connected socket of a person holding this role (e.g. organizers watching a run). */
+export const roleRoom = (role: string) => `role:${role}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

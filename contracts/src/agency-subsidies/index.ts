@@ -1,3 +1,4 @@
 export * from './input';
 export * from './policy';
 export * from './result';
+export * from './claims';

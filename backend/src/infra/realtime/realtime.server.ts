@@ -1,6 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { ClientToServerEvents, ServerToClientEvents, sessionRoom, userRoom } from '@platform/contracts';
+import {
+  ClientToServerEvents,
+  roleRoom,
+  ServerToClientEvents,
+  sessionRoom,
+  userRoom,
+} from '@platform/contracts';
 import type { Server as HttpServer } from 'node:http';
 import Redis from 'ioredis';
 import { Server, Socket } from 'socket.io';
@@ -100,7 +106,7 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
 
   private onConnection(socket: RealtimeSocket): void {
     const { actor } = socket.data;
-    void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
+    void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...actor.roles.map(roleRoom)]);
     socket.on('whoami', (ack) => ack({ data: { userId: actor.userId, roles: actor.roles } }));
     this.logger.debug({ userId: actor.userId, socketId: socket.id }, 'socket connected');
   }
