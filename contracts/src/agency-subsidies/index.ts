@@ -2,3 +2,4 @@ export * from './input';
 export * from './policy';
 export * from './result';
 export * from './claims';
+export * from './engine';
