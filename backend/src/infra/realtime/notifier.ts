@@ -36,7 +36,10 @@ export class Notifier implements OnApplicationShutdown {
   ): void {
     const io = this.realtime?.server;
     if (io) io.to(rooms).emit(event, ...args);
-    else this.getEmitter().to(rooms).emit(event, ...args);
+    else
+      this.getEmitter()
+        .to(rooms)
+        .emit(event, ...args);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -22,5 +22,8 @@ export async function assertAgencyOrStaff(db: Database, actor: Actor, agencyId: 
     .from(agencies)
     .where(eq(agencies.id, agencyId));
   if (row?.owner !== actor.userId)
-    throw new AppError('FORBIDDEN_NOT_OWNER', 'This record belongs to another agency. 无权访问其他机构的数据。');
+    throw new AppError(
+      'FORBIDDEN_NOT_OWNER',
+      'This record belongs to another agency. 无权访问其他机构的数据。',
+    );
 }

@@ -11,7 +11,7 @@ import {
   ExportQuery,
   IdParams,
   LineQuery,
-  NoticeListDto,
+  AgencySubsidyNoticeListDto,
   RecoverLineDto,
   ReplayReportDto,
   ReviewAgencyClaimDto,
@@ -159,7 +159,7 @@ export class AgencySubsidiesController {
   /** 公示: who is to be paid for whom, names masked; no login. */
   @Public()
   @Get('public/agency-subsidy-notices')
-  @ZodResponse({ status: 200, type: NoticeListDto })
+  @ZodResponse({ status: 200, type: AgencySubsidyNoticeListDto })
   async notices() {
     return { items: await this.claims.notices() };
   }

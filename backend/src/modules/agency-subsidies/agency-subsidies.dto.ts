@@ -31,8 +31,8 @@ const RunSchema = z.object({
   placementsTotal: z.number(),
   placementsDone: z.number(),
   error: z.string().nullable(),
-  startedAt: z.date(),
-  finishedAt: z.date().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export class SubsidyRunDto extends createZodDto(RunSchema) {}
 const PeriodSchema = z.object({
@@ -41,7 +41,7 @@ const PeriodSchema = z.object({
   fromDate: z.string(),
   toDate: z.string(),
   activitySettlementDate: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: z.string(),
 });
 export class SubsidyPeriodDto extends createZodDto(PeriodSchema) {}
 export class SubsidyPeriodListDto extends createZodDto(
@@ -108,7 +108,7 @@ const ClaimSummary = z.object({
 export class AgencyClaimListDto extends createZodDto(z.object({ items: z.array(ClaimSummary) })) {}
 export class AgencyClaimDto extends createZodDto(ClaimSummary.extend({ lines: z.array(LineSchema) })) {}
 
-export class NoticeListDto extends createZodDto(
+export class AgencySubsidyNoticeListDto extends createZodDto(
   z.object({
     items: z.array(
       z.object({

@@ -63,12 +63,23 @@ export class AgencySubsidyClaimsService {
         const claimedFen = open.reduce((s, l) => s + l.amountFen, 0);
         const [claim] = await tx
           .insert(agencySubsidyClaims)
-          .values({ agencyId: agency.id, periodId, status: 'submitted', claimedFen, submittedBy: actor.userId })
+          .values({
+            agencyId: agency.id,
+            periodId,
+            status: 'submitted',
+            claimedFen,
+            submittedBy: actor.userId,
+          })
           .returning({ id: agencySubsidyClaims.id });
         await tx
           .update(subsidyLines)
           .set({ claimId: claim!.id, updatedAt: new Date() })
-          .where(inArray(subsidyLines.id, open.map((l) => l.id)));
+          .where(
+            inArray(
+              subsidyLines.id,
+              open.map((l) => l.id),
+            ),
+          );
         await audit(tx, actor, 'agency-subsidy.claim.submit', claim!.id, { lines: open.length, claimedFen });
         return claim!.id;
       });

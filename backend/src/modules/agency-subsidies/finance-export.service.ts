@@ -46,10 +46,7 @@ export class FinanceExportService {
       .innerJoin(subsidyPeriods, eq(subsidyPeriods.id, subsidyLines.periodId))
       .leftJoin(subsidyWorkers, eq(subsidyWorkers.id, subsidyLines.workerId))
       .where(
-        and(
-          eq(subsidyLines.periodId, periodId),
-          inArray(subsidyLines.status, Object.keys(STATUS_LABELS)),
-        ),
+        and(eq(subsidyLines.periodId, periodId), inArray(subsidyLines.status, Object.keys(STATUS_LABELS))),
       )
       .orderBy(asc(agencies.name), asc(subsidyLines.lineKey));
     const workbook = new ExcelJS.Workbook();

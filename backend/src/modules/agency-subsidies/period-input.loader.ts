@@ -121,30 +121,28 @@ export class PeriodInputLoader {
         order by p.worker_id, p.id`,
       [period.fromDate, period.toDate, agencyId, range.after, range.to],
     );
-    return rows.map(
-      (r): PlacementFacts => ({
-        placementId: r.id,
-        agencyId: r.agency_id,
-        workerId: r.worker_id,
-        employerId: r.employer_uscc,
-        referralDate: r.referral_date,
-        referralVerified: r.referral_verified,
-        channel: r.channel,
-        feeChargedToWorkerFen: r.fee_charged_fen,
-        contract: {
-          contractId: r.contract_key,
-          employerId: r.contract_party_uscc,
-          signDate: r.sign_date,
-          startDate: r.start_date,
-          endDate: r.end_date,
-          openEnded: r.open_ended,
-          taskBased: r.task_based,
-        },
-        // A placement carried over while pending maturity is claimed again at this period's end.
-        claimDate: r.claim_date < period.fromDate ? period.toDate : r.claim_date,
-        submittedAt: (r.created_at as Date).toISOString(),
-      }),
-    );
+    return rows.map((r): PlacementFacts => ({
+      placementId: r.id,
+      agencyId: r.agency_id,
+      workerId: r.worker_id,
+      employerId: r.employer_uscc,
+      referralDate: r.referral_date,
+      referralVerified: r.referral_verified,
+      channel: r.channel,
+      feeChargedToWorkerFen: r.fee_charged_fen,
+      contract: {
+        contractId: r.contract_key,
+        employerId: r.contract_party_uscc,
+        signDate: r.sign_date,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        openEnded: r.open_ended,
+        taskBased: r.task_based,
+      },
+      // A placement carried over while pending maturity is claimed again at this period's end.
+      claimDate: r.claim_date < period.fromDate ? period.toDate : r.claim_date,
+      submittedAt: (r.created_at as Date).toISOString(),
+    }));
   }
 
   private async agency(agencyId: string): Promise<AgencyFacts> {

@@ -5,6 +5,7 @@ import {
   ComputeSubsidyPeriodPayload,
   SubsidyRunProgress,
 } from '@platform/contracts';
+import { UnrecoverableError } from 'bullmq';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../infra/database/database';
 import { PeriodInputLoader, PeriodRef } from './period-input.loader';
@@ -49,7 +50,11 @@ export class SubsidyComputation {
     const result = evaluateAgencyPeriod(input, policy);
     // Activity lines (A3-A5) belong to chunk 0 only; other chunks would write them as zero.
     const lines = result.lines.filter((l) => job.chunk === 0 || l.kind === 'placement');
-    await this.upsert(job, run.policyVersion, lines.map((line) => ({ line, slice: sliceForLine(input, line) })));
+    await this.upsert(
+      job,
+      run.policyVersion,
+      lines.map((line) => ({ line, slice: sliceForLine(input, line.lineKey) })),
+    );
     await this.report(job.runId, job.agencyId);
     return {
       agencyId: job.agencyId,
@@ -115,7 +120,8 @@ export class SubsidyComputation {
           line.status,
           line.reasonCode,
           JSON.stringify(line.reasonDetails),
-          line.detail === null ? null : String(line.detail),
+          // Text column, JSON inside: a numeric detail comes back a number on replay.
+          line.detail === null ? null : JSON.stringify(line.detail),
           line.basis,
           JSON.stringify(line.trail),
           JSON.stringify(slice),
@@ -131,7 +137,10 @@ export class SubsidyComputation {
       const text = `insert into subsidy_lines (period_id, agency_id, line_key, kind, placement_id, worker_id,
           contract_key, scheme, amount_fen, status, reason_code, reason_details, detail, basis, trail, input,
           input_hash, policy_version, run_id)
-        values ${tuples.join(',\n').replaceAll('$P', `$${policyIdx}`).replaceAll('$R', `$${policyIdx + 1}`)}
+        values ${tuples
+          .join(',\n')
+          .replaceAll('$P', `$${policyIdx}`)
+          .replaceAll('$R', `$${policyIdx + 1}`)}
         on conflict (period_id, line_key) do update set
           scheme = excluded.scheme, amount_fen = excluded.amount_fen, status = excluded.status,
           reason_code = excluded.reason_code, reason_details = excluded.reason_details, detail = excluded.detail,
@@ -176,11 +185,12 @@ export class SubsidyComputation {
 
   private async run(runId: string): Promise<{ policyVersion: string; asOf: string }> {
     const { rows } = await this.pool.query(
-      `select policy_version, ((started_at at time zone 'Asia/Shanghai')::date)::text as as_of
+      `select policy_version, ((created_at at time zone 'Asia/Shanghai')::date)::text as as_of
          from subsidy_runs where id = $1`,
       [runId],
     );
-    if (!rows[0]) throw new Error(`No subsidy run ${runId}`);
+    // A run that does not exist will not exist on the next attempt either.
+    if (!rows[0]) throw new UnrecoverableError(`No subsidy run ${runId}`);
     return { policyVersion: rows[0].policy_version, asOf: rows[0].as_of };
   }
 
@@ -190,7 +200,7 @@ export class SubsidyComputation {
               activity_settlement_date::text as "activitySettlementDate" from subsidy_periods where id = $1`,
       [periodId],
     );
-    if (!rows[0]) throw new Error(`No subsidy period ${periodId}`);
+    if (!rows[0]) throw new UnrecoverableError(`No subsidy period ${periodId}`);
     return rows[0];
   }
 }

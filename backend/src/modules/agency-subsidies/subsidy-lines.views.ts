@@ -49,6 +49,8 @@ export function toLineView(row: LineRow): LineView {
   return {
     ...rest,
     worker: maskName(workerName),
+    // Stored as JSON text (a number stays a number on replay); shown as plain text.
+    detail: row.detail === null ? null : String(JSON.parse(row.detail)),
     amountYuan: fenToYuan(row.amountFen),
     reason: row.reasonCode ? explain(row.reasonCode) : null,
     details: row.reasonDetails.map(explain),

@@ -74,13 +74,18 @@ export class SubsidyPeriodsService implements OnModuleDestroy {
         subjectId: row!.id,
         details: { ...input },
       });
-      return row!;
+      return toPeriodView(row!);
     });
   }
 
   async list() {
     const periods = await this.db.select().from(subsidyPeriods).orderBy(desc(subsidyPeriods.fromDate));
-    return Promise.all(periods.map(async (p) => ({ ...p, latestRun: await this.latestRun(p.id) })));
+    return Promise.all(
+      periods.map(async (p) => {
+        const run = await this.latestRun(p.id);
+        return { ...toPeriodView(p), latestRun: run && toRunView(run) };
+      }),
+    );
   }
 
   async latestRun(periodId: string) {
@@ -96,7 +101,7 @@ export class SubsidyPeriodsService implements OnModuleDestroy {
   async run(runId: string) {
     const [run] = await this.db.select().from(subsidyRuns).where(eq(subsidyRuns.id, runId));
     if (!run) throw new AppError('NOT_FOUND', 'No such run. 未找到计算批次。');
-    return run;
+    return toRunView(run);
   }
 
   /** Plans the chunks, records the run and adds its flow; the worker does the rest. */
@@ -132,7 +137,7 @@ export class SubsidyPeriodsService implements OnModuleDestroy {
       return row!;
     });
     await this.flowProducer().add(periodFlow(periodId, run.id, plan));
-    return run;
+    return toRunView(run);
   }
 
   /** Chunks of about CHUNK_PLACEMENTS, cut only between workers; every agency gets chunk 0. */
@@ -177,6 +182,36 @@ export class SubsidyPeriodsService implements OnModuleDestroy {
     });
     return this.flows;
   }
+}
+
+type PeriodRow = typeof subsidyPeriods.$inferSelect;
+type RunRow = typeof subsidyRuns.$inferSelect;
+
+function toPeriodView(p: PeriodRow) {
+  return {
+    id: p.id,
+    label: p.label,
+    fromDate: p.fromDate,
+    toDate: p.toDate,
+    activitySettlementDate: p.activitySettlementDate,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+function toRunView(r: RunRow) {
+  return {
+    id: r.id,
+    periodId: r.periodId,
+    policyVersion: r.policyVersion,
+    status: r.status,
+    agenciesTotal: r.agenciesTotal,
+    agenciesDone: r.agenciesDone,
+    placementsTotal: r.placementsTotal,
+    placementsDone: r.placementsDone,
+    error: r.error,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
 }
 
 /** BullMQ job ids may not contain ':'; uuids never do. */

@@ -1,5 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
-import type { AgencyPeriodInput, AgencySubsidyLine, AgencySubsidyPolicy } from '@platform/contracts';
+import type {
+  AgencyPeriodInput,
+  AgencySubsidyLine,
+  AgencySubsidyPolicy,
+  EngineLineStatus,
+} from '@platform/contracts';
 import { replayLine } from './subsidy-engine';
 
 export interface StoredLine {
@@ -31,52 +35,38 @@ export interface ReplayReport {
   differences: { field: string; stored: unknown; replayed: unknown }[];
 }
 
-/** What the engine decided, as stored: a claimed line was ELIGIBLE before reviewers acted on it. */
-function engineView(row: StoredLine) {
+/** The line as the engine decided it: a claimed line was ELIGIBLE before reviewers acted on it. */
+export function engineLineOf(row: StoredLine): AgencySubsidyLine {
   return {
     lineKey: row.lineKey,
-    kind: row.kind,
+    kind: row.kind as AgencySubsidyLine['kind'],
     agencyId: row.agencyId,
     placementId: row.placementId,
     workerId: row.workerId,
     contractId: row.contractKey,
-    scheme: row.scheme,
+    scheme: row.scheme as AgencySubsidyLine['scheme'],
     amountFen: row.amountFen,
-    status: row.claimId ? 'ELIGIBLE' : row.status,
+    status: (row.claimId ? 'ELIGIBLE' : row.status) as EngineLineStatus,
     reasonCode: row.reasonCode,
     reasonDetails: row.reasonDetails,
-    detail: row.detail,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as AgencySubsidyLine['detail']),
     basis: row.basis,
-    trail: row.trail,
-  };
-}
-
-function lineView(line: AgencySubsidyLine) {
-  return {
-    lineKey: line.lineKey,
-    kind: line.kind,
-    agencyId: line.agencyId,
-    placementId: line.placementId,
-    workerId: line.workerId,
-    contractId: line.contractId,
-    scheme: line.scheme,
-    amountFen: line.amountFen,
-    status: line.status,
-    reasonCode: line.reasonCode,
-    reasonDetails: line.reasonDetails,
-    detail: line.detail === null ? null : String(line.detail),
-    basis: line.basis,
-    // Through JSON, as stored in jsonb: undefined values drop out the same way.
-    trail: JSON.parse(JSON.stringify(line.trail)) as unknown,
+    trail: row.trail as AgencySubsidyLine['trail'],
   };
 }
 
 /** Recomputes a stored line from its stored input slice and policy version; pure. */
 export function replayStoredLine(row: StoredLine, policy: AgencySubsidyPolicy): ReplayReport {
-  const replayed = lineView(replayLine(row.input as AgencyPeriodInput, row.lineKey, policy));
-  const stored = engineView(row);
-  const differences = (Object.keys(stored) as (keyof typeof stored)[])
-    .filter((k) => !isDeepStrictEqual(stored[k], replayed[k]))
-    .map((field) => ({ field, stored: stored[field], replayed: replayed[field] }));
-  return { lineId: row.id, policyVersion: policy.version, identical: !differences.length, differences };
+  const stored = engineLineOf(row);
+  const result = replayLine(row.input as AgencyPeriodInput, policy, row.lineKey, stored);
+  return {
+    lineId: row.id,
+    policyVersion: policy.version,
+    identical: result.identical === true,
+    differences: result.differences.map((field) => ({
+      field,
+      stored: stored[field as keyof AgencySubsidyLine],
+      replayed: result.line ? result.line[field as keyof AgencySubsidyLine] : null,
+    })),
+  };
 }
