@@ -3,6 +3,7 @@ import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
 import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
+import { AGENCY_SUBSIDY_MENU_PAGES, agencySubsidyPublicPages } from './agency-subsidy-routes';
 import { TRAINING_MENU_PAGES, trainingPublicPages, trainingSubPages } from './training-routes';
 
 declare module 'vue-router' {
@@ -34,6 +35,7 @@ export const MENU_PAGES: Record<string, Page> = {
   ...PIPELINE_MENU_PAGES,
   ...TRAINING_MENU_PAGES,
   ...MATCHING_MENU_PAGES,
+  ...AGENCY_SUBSIDY_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -132,6 +134,7 @@ export const routes: RouteRecordRaw[] = [
       ...publicPages,
       ...trainingSubPages,
       ...trainingPublicPages,
+      ...agencySubsidyPublicPages,
     ],
   },
   {

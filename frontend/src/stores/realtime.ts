@@ -1,4 +1,8 @@
-import type { NotificationMessage, ServerToClientEvents } from '@platform/contracts/realtime';
+import type {
+  NotificationMessage,
+  ServerToClientEvents,
+  SubsidyRunProgress,
+} from '@platform/contracts/realtime';
 import { defineStore } from 'pinia';
 import { io, type Socket } from 'socket.io-client';
 import { ref, watch } from 'vue';
@@ -23,6 +27,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const auth = useAuthStore();
   const connected = ref(false);
   const listeners = new Set<Listener>();
+  const progressListeners = new Set<(progress: SubsidyRunProgress) => void>();
   let socket: AppSocket | null = null;
   // Refreshes since the last successful connection; a token refused right after a refresh is not retried forever.
   let retries = 0;
@@ -42,6 +47,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     });
     next.on('disconnect', () => (connected.value = false));
     next.on('notification', (message) => listeners.forEach((listener) => listener(message)));
+    next.on('subsidy:progress', (progress) => progressListeners.forEach((listener) => listener(progress)));
     next.on('connect_error', (error) => void retryAfterRefresh(next, error));
     socket = next;
   }
@@ -76,5 +82,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => listeners.delete(listener);
   }
 
-  return { connected, onNotification };
+  /** Live progress of agency-subsidy period runs (staff: every run; an agency: its own part). */
+  function onSubsidyProgress(listener: (progress: SubsidyRunProgress) => void): () => void {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  }
+
+  return { connected, onNotification, onSubsidyProgress };
 });
