@@ -5,6 +5,7 @@ const BENCHES = {
   search: () => import('./search.mjs'),
   training: () => import('./training.mjs'),
   heartbeats: () => import('./heartbeats.mjs'),
+  subsidies: () => import('./subsidies.mjs'),
 };
 
 // Names come first; what follows the first option belongs to the benchmark (--positions 100000).

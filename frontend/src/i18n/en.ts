@@ -571,6 +571,7 @@ const en: MessageSchema = {
       'Only an offline practical module of the course takes attendance.',
     ATTENDANCE_HOURS_EXCEED_MODULE: 'These 学时 exceed the module\u2019s hours.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
+    SUBSIDY_INPUT_INVALID: 'The subsidy computation input is not in the documented format.',
     INTERNAL_ERROR: 'Something went wrong on our side; please try again later.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later.',
     SEARCH_UNAVAILABLE: 'Position search is temporarily unavailable; please try again later.',

@@ -555,6 +555,7 @@ const zhCN = {
     ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL: '只有课程的线下实训模块可以登记出勤。',
     ATTENDANCE_HOURS_EXCEED_MODULE: '出勤学时超过该模块的学时。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
+    SUBSIDY_INPUT_INVALID: '补贴计算的输入数据格式不正确。',
     INTERNAL_ERROR: '服务器出了点问题，请稍后再试。',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
     SEARCH_UNAVAILABLE: '岗位搜索暂时不可用，请稍后再试。',

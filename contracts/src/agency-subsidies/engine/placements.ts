@@ -330,6 +330,14 @@ function decidePlacement(
     return null;
   }
   if (!definite.length) {
+    line.trail.push(
+      step(
+        'SCHEMES',
+        'fail',
+        '003:L4117-4123, L3820-3826',
+        '不符合任何补贴项目的条件（见上面各项目的判断）。No subsidy scheme applies (see the scheme steps above).',
+      ),
+    );
     settle(line, 'REJECTED', 'NO_SCHEME_MATCHED');
     return null;
   }

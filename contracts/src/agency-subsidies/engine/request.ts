@@ -13,12 +13,21 @@ import { evaluateAgencyPeriod } from './evaluate';
  * `{ input, policy }` where policy is `{ version, values }` (values complete, §9) and defaults to
  * DEFAULT_AGENCY_SUBSIDY_POLICY.
  */
-export const AgencySubsidyRequestSchema = z.object({
-  input: AgencyPeriodInputSchema,
-  policy: z
-    .object({ version: z.string().min(1).max(64), values: AgencySubsidyPolicyValuesSchema })
-    .optional(),
-});
+export const AgencySubsidyRequestSchema = z
+  .object({
+    input: AgencyPeriodInputSchema,
+    policy: z
+      .object({ version: z.string().min(1).max(64), values: AgencySubsidyPolicyValuesSchema })
+      .optional(),
+  })
+  .superRefine(({ input }, ctx) => {
+    if (input.period.from > input.period.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['input', 'period', 'to'],
+        message: 'the period ends before it starts',
+      });
+  });
 
 export interface SubsidyInputIssue {
   path: string;
