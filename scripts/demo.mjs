@@ -28,6 +28,8 @@ async function main() {
   await run('node', ['backend/dist/database/seed.js']); // idempotent; prints the demo accounts
   // The populated fair: generated once per seed, left as it is on later runs (see docs/demo-data.md).
   await run('node', ['backend/dist/database/demo/generate.js', '--positions', DEMO_POSITIONS]);
+  // Agency placements and 社保 months of the demo agency; needs the generated agency and employers.
+  await run('node', ['backend/dist/database/demo/seed-agency-subsidies.js']);
   // Generated rows bypass the search outbox; a reindex (alias swap, no downtime) makes them searchable.
   await run('node', ['backend/dist/search-reindex.js']).catch((error) =>
     log(`search index not rebuilt (${error.message}); run npm run search:reindex once Elasticsearch is up`),

@@ -28,6 +28,7 @@ import { SearchSyncModule } from './modules/search/search-sync.module';
 import { TrainingModule } from './modules/training/training.module';
 import { TrainingReportsModule } from './modules/training-reports/training-reports.module';
 import { TrainingClaimsModule } from './modules/training-claims/training-claims.module';
+import { AgencySubsidyDataModule } from './modules/agency-subsidy-data/agency-subsidy-data.module';
 import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
@@ -65,6 +66,7 @@ export class AppModule {
         LearningModule,
         TrainingReportsModule,
         TrainingClaimsModule,
+        AgencySubsidyDataModule,
         CompletionModule,
         MatchingModule,
         AgencySubsidiesModule,

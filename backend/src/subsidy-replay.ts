@@ -1,6 +1,6 @@
 import { loadConfig } from './config/config';
 import { createDatabase, createPool } from './infra/database/database';
-import { AgencySubsidyPolicyReader } from './modules/agency-subsidies/policy.reader';
+import { AgencySubsidyPolicyService } from './modules/agency-subsidy-data/agency-subsidy-policy.service';
 import { SubsidyReplayService } from './modules/agency-subsidies/subsidy-replay.service';
 
 /**
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const pool = createPool(loadConfig().DATABASE_URL, 1);
   try {
     const db = createDatabase(pool);
-    const report = await new SubsidyReplayService(db, new AgencySubsidyPolicyReader(db)).replay(lineId);
+    const report = await new SubsidyReplayService(db, new AgencySubsidyPolicyService(db)).replay(lineId);
     console.log(JSON.stringify(report, null, 2));
     if (!report.identical) process.exitCode = 1;
   } finally {

@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../backend/src/infra/database/database';
 import { PeriodInputLoader } from '../../backend/src/modules/agency-subsidies/period-input.loader';
-import { AgencySubsidyPolicyReader } from '../../backend/src/modules/agency-subsidies/policy.reader';
+import { AgencySubsidyPolicyService } from '../../backend/src/modules/agency-subsidy-data/agency-subsidy-policy.service';
 import {
   periodFlow,
   SubsidyPeriodsService,
@@ -39,7 +39,7 @@ const periods = new SubsidyPeriodsService(
   createDatabase(pool),
   config,
   new PeriodInputLoader(pool),
-  new AgencySubsidyPolicyReader(createDatabase(pool)),
+  new AgencySubsidyPolicyService(createDatabase(pool)),
 );
 const AGENCIES = 4;
 const PER_AGENCY = 2_200; // three chunks each

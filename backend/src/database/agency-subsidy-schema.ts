@@ -75,6 +75,8 @@ export const subsidyWorkers = pgTable(
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
     realName: text('real_name').notNull(),
+    /** As the placing agency gave it; shown masked. */
+    phone: text('phone'),
     categories: jsonb('categories').$type<WorkerCategory[]>().notNull().default([]),
     categoryEvidence: jsonb('category_evidence').$type<CategoryEvidence[]>().notNull().default([]),
     schoolLeaveDate: day('school_leave_date'),
@@ -126,6 +128,8 @@ export const agencyPlacements = pgTable(
       .notNull()
       .references(() => employers.id),
     positionId: uuid('position_id').references(() => positions.id),
+    /** The position as the agency named it (a placement need not be a posted position). */
+    positionTitle: text('position_title'),
     referralDate: day('referral_date').notNull(),
     /** False while a reviewer disputes the referral date; de-duplication counts verified ones only. */
     referralVerified: boolean('referral_verified').notNull().default(true),
@@ -154,6 +158,10 @@ export const agencyPlacements = pgTable(
   (t) => [
     index('agency_placements_agency_claim_idx').on(t.agencyId, t.claimDate),
     index('agency_placements_worker_idx').on(t.workerId, t.contractKey),
+    // One live placement per agency, worker and contract; a withdrawn one may be recorded again.
+    uniqueIndex('agency_placements_live_key')
+      .on(t.agencyId, t.workerId, t.contractKey)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 

@@ -4,6 +4,7 @@ import { PiiCipher } from '../common/pii/pii-cipher';
 import { AppConfig, loadConfig } from '../config/config';
 import { createDatabase, createPool } from '../infra/database/database';
 import { PasswordHasher } from '../modules/auth/password-hasher';
+import { seedAgencySubsidyPolicy } from './demo/seed-agency-subsidies';
 import { DEMO_INSTITUTION_PHONE, seedTrainingDemo } from './demo/seed-training';
 import { userRoles, users } from './schema';
 
@@ -52,6 +53,7 @@ export async function seedDemoData(config: AppConfig): Promise<void> {
       });
     }
     await seedTrainingDemo(db, new PiiCipher(config));
+    await seedAgencySubsidyPolicy(db);
   } finally {
     await pool.end();
   }

@@ -3,3 +3,5 @@ export * from './policy';
 export * from './result';
 export * from './claims';
 export * from './engine';
+export * from './placement-rows';
+export * from './data-api';

@@ -1,165 +1,110 @@
-import type { ReviewAgencyClaim, SubsidyPeriodInput } from '@platform/contracts/agency-subsidies/claims';
+import type { z } from 'zod';
+import type {
+  ImportResult,
+  KeyEnterpriseViewSchema,
+  PlacementForm,
+  PlacementView,
+  SiMonthViewSchema,
+  WorkerPlacementViewSchema,
+} from '@platform/contracts/agency-subsidies/data-api';
+import type {
+  AgencySubsidyPolicyInput,
+  AgencySubsidyPolicyValues,
+} from '@platform/contracts/agency-subsidies/policy';
 import { api, unwrap } from './client';
 import { read } from './read';
-import type { AgencyClaimStatus } from '@platform/contracts/agency-subsidies/claims';
-import type { TrailStep } from '@platform/contracts/agency-subsidies/result';
 
-// Written out rather than generated: the generated types render nullable fields as arrays (see fair-types.ts).
-export interface SubsidyRun {
-  id: string;
-  periodId: string;
-  policyVersion: string;
-  status: string;
-  agenciesTotal: number;
-  agenciesDone: number;
-  placementsTotal: number;
-  placementsDone: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
+export type { AgencySubsidyPolicyValues, ImportResult, PlacementForm, PlacementView };
+export type SiMonthView = z.infer<typeof SiMonthViewSchema>;
+export type KeyEnterpriseView = z.infer<typeof KeyEnterpriseViewSchema>;
+export type WorkerPlacementView = z.infer<typeof WorkerPlacementViewSchema>;
+export interface AgencyPolicyVersion {
+  version: string;
+  effectiveFrom: string;
+  values: AgencySubsidyPolicyValues;
+  open: string[];
 }
-export interface SubsidyPeriod {
-  id: string;
-  label: string;
-  fromDate: string;
-  toDate: string;
-  activitySettlementDate: string | null;
-  createdAt: string;
-  latestRun: SubsidyRun | null;
-}
-interface Explained {
-  code: string;
-  zh: string;
-  en: string;
-}
-export interface SubsidyLine {
-  id: string;
-  periodId: string;
-  agencyId: string;
-  agencyName: string;
-  lineKey: string;
-  kind: string;
-  placementId: string | null;
-  scheme: string | null;
-  amountFen: number;
-  amountYuan: string;
-  status: string;
-  reasonCode: string | null;
-  reason: Explained | null;
-  reasonDetails: string[];
-  details: Explained[];
-  detail: string | null;
-  basis: number | null;
-  trail: TrailStep[];
-  policyVersion: string;
-  claimId: string | null;
-  reviewReason: string | null;
-  worker: string | null;
-  workerIdMasked: string | null;
-  employerName: string | null;
-  referralDate: string | null;
-  claimDate: string | null;
-  computedAt: string;
-}
-export interface AgencyClaimSummary {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  periodId: string;
-  periodLabel: string;
-  status: AgencyClaimStatus;
-  claimedFen: number;
-  approvedFen: number;
-  claimedYuan: string;
-  approvedYuan: string;
-  submittedAt: string;
-  reviewedAt: string | null;
-  noticeFrom: string | null;
-  noticeUntil: string | null;
-  paidAt: string | null;
-}
-export interface AgencyClaim extends AgencyClaimSummary {
-  lines: SubsidyLine[];
-}
-export interface SubsidyNotice {
-  claimId: string;
-  agency: string;
-  period: string;
-  noticeFrom: string;
-  noticeUntil: string;
-  scheme: string | null;
-  worker: string | null;
-  amountYuan: string;
-}
-export interface ReplayReport {
-  lineId: string;
-  policyVersion: string;
-  identical: boolean;
-  differences: { field: string; stored: unknown; replayed: unknown }[];
+export interface FileUpload {
+  fileName: string;
+  contentBase64: string;
 }
 
-export function listPeriods(): Promise<{ items: SubsidyPeriod[] }> {
-  return read(api.GET('/api/subsidy-periods'));
+export function listPlacements(query: { status?: 'active' | 'withdrawn'; q?: string } = {}) {
+  return read<{ items: PlacementView[] }>(api.GET('/api/agency-placements', { params: { query } }));
 }
 
-export function createPeriod(body: SubsidyPeriodInput): Promise<SubsidyPeriod> {
-  return read(api.POST('/api/admin/subsidy-periods', { body }));
+export function createPlacement(body: PlacementForm): Promise<PlacementView> {
+  return read(api.POST('/api/agency-placements', { body }));
 }
 
-export function startRun(periodId: string): Promise<SubsidyRun> {
-  return read(api.POST('/api/admin/subsidy-periods/{id}/runs', { params: { path: { id: periodId } } }));
-}
-
-export function listLines(query: {
-  periodId?: string;
-  agencyId?: string;
-}): Promise<{ items: SubsidyLine[] }> {
-  return read(api.GET('/api/agency-subsidy-lines', { params: { query } }));
-}
-
-export function submitClaim(periodId: string): Promise<AgencyClaim> {
-  return read(api.POST('/api/agency-subsidy-claims', { body: { periodId } }));
-}
-
-export function listClaims(query: {
-  status?: AgencyClaimSummary['status'];
-  periodId?: string;
-}): Promise<{ items: AgencyClaimSummary[] }> {
-  return read(api.GET('/api/agency-subsidy-claims', { params: { query } }));
-}
-
-export function getClaim(id: string): Promise<AgencyClaim> {
-  return read(api.GET('/api/agency-subsidy-claims/{id}', { params: { path: { id } } }));
-}
-
-export function reviewClaim(id: string, body: ReviewAgencyClaim): Promise<AgencyClaim> {
-  return read(api.POST('/api/admin/agency-subsidy-claims/{id}/review', { params: { path: { id } }, body }));
-}
-
-export function payClaim(id: string): Promise<AgencyClaim> {
-  return read(api.POST('/api/admin/agency-subsidy-claims/{id}/pay', { params: { path: { id } } }));
-}
-
-export function recoverLine(id: string, reason: string): Promise<SubsidyLine> {
+export function withdrawPlacement(id: string, reason: string): Promise<PlacementView> {
   return read(
-    api.POST('/api/admin/agency-subsidy-lines/{id}/recover', { params: { path: { id } }, body: { reason } }),
+    api.POST('/api/agency-placements/{id}/withdrawal', { params: { path: { id } }, body: { reason } }),
   );
 }
 
-export function replayLine(id: string): Promise<ReplayReport> {
-  return read(api.POST('/api/admin/agency-subsidy-lines/{id}/replay', { params: { path: { id } } }));
+export function uploadEvidence(
+  id: string,
+  body: FileUpload & {
+    kind: 'referral_record' | 'labour_contract' | 'si_statement' | 'category_proof' | 'other';
+    contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  },
+) {
+  return read(api.POST('/api/agency-placements/{id}/evidence', { params: { path: { id } }, body }));
 }
 
-export function subsidyNotices(): Promise<{ items: SubsidyNotice[] }> {
-  return read(api.GET('/api/public/agency-subsidy-notices'));
-}
-
-/** The finance workbook; the api audits the download. */
-export async function financeExport(periodId: string): Promise<Blob> {
+export async function downloadEvidence(id: string): Promise<Blob> {
   return (await unwrap(
-    api.GET('/api/admin/agency-subsidy-claims/export.xlsx', {
-      params: { query: { periodId } },
-      parseAs: 'blob',
-    }),
+    api.GET('/api/placement-evidence/{id}', { params: { path: { id } }, parseAs: 'blob' }),
   )) as Blob;
+}
+
+export function importPlacements(body: FileUpload): Promise<ImportResult> {
+  return read(api.POST('/api/agency-placements/imports', { body }));
+}
+
+export async function placementTemplate(): Promise<Blob> {
+  return (await unwrap(api.GET('/api/agency-placements/template.xlsx', { parseAs: 'blob' }))) as Blob;
+}
+
+export function listSiMonths(query: { q?: string; month?: string } = {}) {
+  return read<{ items: SiMonthView[] }>(api.GET('/api/social-insurance-months', { params: { query } }));
+}
+
+export function importSiMonths(body: FileUpload): Promise<ImportResult> {
+  return read(api.POST('/api/social-insurance-months/imports', { body }));
+}
+
+export function siBatches() {
+  return read<{ items: ImportResult[] }>(api.GET('/api/social-insurance-months/imports'));
+}
+
+export async function siTemplate(): Promise<Blob> {
+  return (await unwrap(api.GET('/api/social-insurance-months/template.xlsx', { parseAs: 'blob' }))) as Blob;
+}
+
+export function listKeyEnterprises(query: { on?: string; q?: string } = {}) {
+  return read<{ items: KeyEnterpriseView[] }>(api.GET('/api/key-enterprises', { params: { query } }));
+}
+
+export function importKeyEnterprises(body: FileUpload): Promise<ImportResult> {
+  return read(api.POST('/api/key-enterprises/imports', { body }));
+}
+
+export async function keyEnterpriseTemplate(): Promise<Blob> {
+  return (await unwrap(api.GET('/api/key-enterprises/template.xlsx', { parseAs: 'blob' }))) as Blob;
+}
+
+export function agencyPolicies() {
+  return read<{ items: AgencyPolicyVersion[]; defaults: AgencyPolicyVersion; currentVersion: string }>(
+    api.GET('/api/agency-subsidies/policies'),
+  );
+}
+
+export function createAgencyPolicy(body: AgencySubsidyPolicyInput): Promise<AgencyPolicyVersion> {
+  return read(api.POST('/api/agency-subsidies/policies', { body }));
+}
+
+export function myPlacementsAsWorker() {
+  return read<{ items: WorkerPlacementView[] }>(api.GET('/api/subsidy-workers/me/placements'));
 }

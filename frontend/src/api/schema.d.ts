@@ -2148,6 +2148,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agency-subsidies/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidyPolicyController_list"];
+        put?: never;
+        post: operations["AgencySubsidyPolicyController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-subsidies/policies/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidyPolicyController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_list"];
+        put?: never;
+        post: operations["PlacementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_importBatches"];
+        put?: never;
+        post: operations["PlacementsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-placements/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementsController_addEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placement-evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy-workers/me/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social-insurance-months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubsidyRegistersController_siMonths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social-insurance-months/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubsidyRegistersController_siTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social-insurance-months/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubsidyRegistersController_siBatches"];
+        put?: never;
+        post: operations["SubsidyRegistersController_importSi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubsidyRegistersController_keyEnterpriseList"];
+        put?: never;
+        post: operations["SubsidyRegistersController_addKeyEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-enterprises/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubsidyRegistersController_keyEnterpriseTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-enterprises/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubsidyRegistersController_importKeyEnterprises"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/enrolments/{id}/completion": {
         parameters: {
             query?: never;
@@ -3896,7 +4152,7 @@ export interface components {
         };
         GrantDto: {
             /** @enum {string} */
-            permission: "bulk_export";
+            permission: "bulk_export" | "si_import";
         };
         GrantedDto_Output: {
             /** Format: uuid */
@@ -5157,6 +5413,546 @@ export interface components {
             /** @enum {string} */
             decision: "verify" | "reject";
             reason?: string;
+        };
+        AgencyPolicyListDto_Output: {
+            items: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    /** Format: date */
+                    epidemicEndDate: string | null;
+                    /** Format: date */
+                    cqLevel1ResponseEndDate: string | null;
+                    deadlineInclusive: boolean;
+                    /** Format: date */
+                    kWindowStart: string;
+                    /** Format: date */
+                    kWindowEnd: string | null;
+                    /** @enum {string} */
+                    kWindowAnchor: "contractSignDate" | "contractStartDate" | "referralDate";
+                    kAmountBasicFen: number;
+                    kAmountHardFen: number;
+                    kBasicCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                    kHardCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                    minContractMonths: number;
+                    minSiMonths: number;
+                    siMonthsMustBeConsecutive: boolean;
+                    countWaivedEmployerMonths: boolean;
+                    countDeferredOnlyWhenPaid: boolean;
+                    gAmountFen: number;
+                    gGradWindowYears: number;
+                    /** Format: date */
+                    gWindowStart: string;
+                    /** Format: date */
+                    gWindowEnd: string | null;
+                    gRequireApprovedParticipant: boolean;
+                    gRequireActivityChannel: boolean;
+                    allowStacking: boolean;
+                    maxPaidPlacementsPerWorker: number;
+                    rehireLookbackMonths: number;
+                    /** Format: date */
+                    claimDeadlineA1: string | null;
+                    /** Format: date */
+                    claimDeadlineA2: string | null;
+                    a3AmountPerEmployerFen: number;
+                    a3MaxAgenciesPerEmployer: number;
+                    /** Format: date */
+                    a3RegDeadline: string;
+                    a4AmountPerEmployerFen: number;
+                    a5ReliefPerResumeFen: number;
+                    /** Format: date */
+                    a4a5ValidTo: string | null;
+                    /** Format: date */
+                    activitySettlementDeadline: string | null;
+                    talentSalaryFloors: {
+                        MAIN_CITY: number;
+                        NORTHEAST_SOUTHEAST: number;
+                        OTHER: number;
+                    };
+                    nationalRateTables: {
+                        /** @enum {string} */
+                        scheme: "A6_JOB_INTRODUCTION" | "A7_LABOUR_EXPORT" | "A8_POOR_LABOUR_EXPORT";
+                        amountFen: number;
+                        citation: string;
+                    }[];
+                    noticeWorkingDays: number;
+                    holidays: string[];
+                    makeUpWorkdays: string[];
+                };
+                open: string[];
+            }[];
+            defaults: {
+                version: string;
+                effectiveFrom: string;
+                values: {
+                    /** Format: date */
+                    epidemicEndDate: string | null;
+                    /** Format: date */
+                    cqLevel1ResponseEndDate: string | null;
+                    deadlineInclusive: boolean;
+                    /** Format: date */
+                    kWindowStart: string;
+                    /** Format: date */
+                    kWindowEnd: string | null;
+                    /** @enum {string} */
+                    kWindowAnchor: "contractSignDate" | "contractStartDate" | "referralDate";
+                    kAmountBasicFen: number;
+                    kAmountHardFen: number;
+                    kBasicCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                    kHardCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                    minContractMonths: number;
+                    minSiMonths: number;
+                    siMonthsMustBeConsecutive: boolean;
+                    countWaivedEmployerMonths: boolean;
+                    countDeferredOnlyWhenPaid: boolean;
+                    gAmountFen: number;
+                    gGradWindowYears: number;
+                    /** Format: date */
+                    gWindowStart: string;
+                    /** Format: date */
+                    gWindowEnd: string | null;
+                    gRequireApprovedParticipant: boolean;
+                    gRequireActivityChannel: boolean;
+                    allowStacking: boolean;
+                    maxPaidPlacementsPerWorker: number;
+                    rehireLookbackMonths: number;
+                    /** Format: date */
+                    claimDeadlineA1: string | null;
+                    /** Format: date */
+                    claimDeadlineA2: string | null;
+                    a3AmountPerEmployerFen: number;
+                    a3MaxAgenciesPerEmployer: number;
+                    /** Format: date */
+                    a3RegDeadline: string;
+                    a4AmountPerEmployerFen: number;
+                    a5ReliefPerResumeFen: number;
+                    /** Format: date */
+                    a4a5ValidTo: string | null;
+                    /** Format: date */
+                    activitySettlementDeadline: string | null;
+                    talentSalaryFloors: {
+                        MAIN_CITY: number;
+                        NORTHEAST_SOUTHEAST: number;
+                        OTHER: number;
+                    };
+                    nationalRateTables: {
+                        /** @enum {string} */
+                        scheme: "A6_JOB_INTRODUCTION" | "A7_LABOUR_EXPORT" | "A8_POOR_LABOUR_EXPORT";
+                        amountFen: number;
+                        citation: string;
+                    }[];
+                    noticeWorkingDays: number;
+                    holidays: string[];
+                    makeUpWorkdays: string[];
+                };
+                open: string[];
+            };
+            currentVersion: string;
+        };
+        AgencyPolicyDto_Output: {
+            version: string;
+            effectiveFrom: string;
+            values: {
+                /** Format: date */
+                epidemicEndDate: string | null;
+                /** Format: date */
+                cqLevel1ResponseEndDate: string | null;
+                deadlineInclusive: boolean;
+                /** Format: date */
+                kWindowStart: string;
+                /** Format: date */
+                kWindowEnd: string | null;
+                /** @enum {string} */
+                kWindowAnchor: "contractSignDate" | "contractStartDate" | "referralDate";
+                kAmountBasicFen: number;
+                kAmountHardFen: number;
+                kBasicCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                kHardCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                minContractMonths: number;
+                minSiMonths: number;
+                siMonthsMustBeConsecutive: boolean;
+                countWaivedEmployerMonths: boolean;
+                countDeferredOnlyWhenPaid: boolean;
+                gAmountFen: number;
+                gGradWindowYears: number;
+                /** Format: date */
+                gWindowStart: string;
+                /** Format: date */
+                gWindowEnd: string | null;
+                gRequireApprovedParticipant: boolean;
+                gRequireActivityChannel: boolean;
+                allowStacking: boolean;
+                maxPaidPlacementsPerWorker: number;
+                rehireLookbackMonths: number;
+                /** Format: date */
+                claimDeadlineA1: string | null;
+                /** Format: date */
+                claimDeadlineA2: string | null;
+                a3AmountPerEmployerFen: number;
+                a3MaxAgenciesPerEmployer: number;
+                /** Format: date */
+                a3RegDeadline: string;
+                a4AmountPerEmployerFen: number;
+                a5ReliefPerResumeFen: number;
+                /** Format: date */
+                a4a5ValidTo: string | null;
+                /** Format: date */
+                activitySettlementDeadline: string | null;
+                talentSalaryFloors: {
+                    MAIN_CITY: number;
+                    NORTHEAST_SOUTHEAST: number;
+                    OTHER: number;
+                };
+                nationalRateTables: {
+                    /** @enum {string} */
+                    scheme: "A6_JOB_INTRODUCTION" | "A7_LABOUR_EXPORT" | "A8_POOR_LABOUR_EXPORT";
+                    amountFen: number;
+                    citation: string;
+                }[];
+                noticeWorkingDays: number;
+                holidays: string[];
+                makeUpWorkdays: string[];
+            };
+            open: string[];
+        };
+        AgencyPolicyInputDto: {
+            version: string;
+            /** Format: date-time */
+            effectiveFrom: string;
+            values: {
+                /** Format: date */
+                epidemicEndDate: string | null;
+                /** Format: date */
+                cqLevel1ResponseEndDate: string | null;
+                deadlineInclusive: boolean;
+                /** Format: date */
+                kWindowStart: string;
+                /** Format: date */
+                kWindowEnd: string | null;
+                /** @enum {string} */
+                kWindowAnchor: "contractSignDate" | "contractStartDate" | "referralDate";
+                kAmountBasicFen: number;
+                kAmountHardFen: number;
+                kBasicCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                kHardCategories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                minContractMonths: number;
+                minSiMonths: number;
+                siMonthsMustBeConsecutive: boolean;
+                countWaivedEmployerMonths: boolean;
+                countDeferredOnlyWhenPaid: boolean;
+                gAmountFen: number;
+                gGradWindowYears: number;
+                /** Format: date */
+                gWindowStart: string;
+                /** Format: date */
+                gWindowEnd: string | null;
+                gRequireApprovedParticipant: boolean;
+                gRequireActivityChannel: boolean;
+                allowStacking: boolean;
+                maxPaidPlacementsPerWorker: number;
+                rehireLookbackMonths: number;
+                /** Format: date */
+                claimDeadlineA1: string | null;
+                /** Format: date */
+                claimDeadlineA2: string | null;
+                a3AmountPerEmployerFen: number;
+                a3MaxAgenciesPerEmployer: number;
+                /** Format: date */
+                a3RegDeadline: string;
+                a4AmountPerEmployerFen: number;
+                a5ReliefPerResumeFen: number;
+                /** Format: date */
+                a4a5ValidTo: string | null;
+                /** Format: date */
+                activitySettlementDeadline: string | null;
+                talentSalaryFloors: {
+                    MAIN_CITY: number;
+                    NORTHEAST_SOUTHEAST: number;
+                    OTHER: number;
+                };
+                nationalRateTables: {
+                    /** @enum {string} */
+                    scheme: "A6_JOB_INTRODUCTION" | "A7_LABOUR_EXPORT" | "A8_POOR_LABOUR_EXPORT";
+                    amountFen: number;
+                    citation: string;
+                }[];
+                noticeWorkingDays: number;
+                holidays: string[];
+                makeUpWorkdays: string[];
+            };
+            /** @default  */
+            note: string;
+        };
+        PlacementFormDto: {
+            realName: string;
+            idNumber: string;
+            phone: string;
+            employerUscc: string;
+            positionTitle: string;
+            referralDate: string;
+            /** @default 0 */
+            feeYuan: string;
+            /**
+             * @default OTHER
+             * @enum {string}
+             */
+            channel: "A3_ACTIVITY" | "A4_ACTIVITY" | "OTHER";
+            signDate: string;
+            startDate: string;
+            endDate?: string;
+            /** @default false */
+            openEnded: boolean;
+            /** @default [] */
+            categories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+            schoolLeaveDate?: string;
+            unemploymentRegistrationDate?: string;
+            contractPartyUscc?: string;
+            /** Format: uuid */
+            agreementId?: string;
+        };
+        PlacementViewDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            worker: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                idNumberMasked: string;
+                phoneMasked: string | null;
+                categories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+            };
+            employer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                uscc: string;
+            };
+            positionTitle: string[];
+            /** Format: date */
+            referralDate: string;
+            feeChargedFen: number;
+            /** @enum {string} */
+            channel: "A3_ACTIVITY" | "A4_ACTIVITY" | "OTHER";
+            /** Format: uuid */
+            agreementId: string | null;
+            contractPartyUscc: string;
+            /** Format: date */
+            signDate: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string | null;
+            openEnded: boolean;
+            /** Format: date */
+            claimDate: string;
+            /** @enum {string} */
+            source: "manual" | "import";
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            evidence: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                fileName: string;
+                contentType: string;
+                sizeBytes: number;
+                createdAt: string;
+            }[];
+            createdAt: string;
+        };
+        PlacementListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                worker: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    idNumberMasked: string;
+                    phoneMasked: string | null;
+                    categories: ("REGISTERED_UNEMPLOYED" | "MIGRANT_WORKER" | "EMPLOYMENT_DIFFICULTY" | "REGISTERED_POOR" | "COLLEGE_GRAD")[];
+                };
+                employer: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    uscc: string;
+                };
+                positionTitle: string | null;
+                /** Format: date */
+                referralDate: string;
+                feeChargedFen: number;
+                /** @enum {string} */
+                channel: "A3_ACTIVITY" | "A4_ACTIVITY" | "OTHER";
+                /** Format: uuid */
+                agreementId: string | null;
+                contractPartyUscc: string;
+                /** Format: date */
+                signDate: string;
+                /** Format: date */
+                startDate: string;
+                /** Format: date */
+                endDate: string | null;
+                openEnded: boolean;
+                /** Format: date */
+                claimDate: string;
+                /** @enum {string} */
+                source: "manual" | "import";
+                /** @enum {string} */
+                status: "active" | "withdrawn";
+                evidence: {
+                    /** Format: uuid */
+                    id: string;
+                    kind: string;
+                    fileName: string;
+                    contentType: string;
+                    sizeBytes: number;
+                    createdAt: string;
+                }[];
+                createdAt: string;
+            }[];
+        };
+        FileUploadDto: {
+            fileName: string;
+            contentBase64: string;
+        };
+        ImportResultDto_Output: {
+            /** Format: uuid */
+            batchId: string | null;
+            fileName: string;
+            totalRows: number;
+            importedRows: number;
+            /** @default 0 */
+            updatedRows: number;
+            errors: {
+                row: number;
+                column: string | null;
+                /** @enum {string} */
+                code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_ABSURD" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED";
+                message: string;
+            }[];
+            createdAt: string;
+        };
+        ImportResultListDto_Output: {
+            items: {
+                /** Format: uuid */
+                batchId: string | null;
+                fileName: string;
+                totalRows: number;
+                importedRows: number;
+                /** @default 0 */
+                updatedRows: number;
+                errors: {
+                    row: number;
+                    column: string | null;
+                    /** @enum {string} */
+                    code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_ABSURD" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED";
+                    message: string;
+                }[];
+                createdAt: string;
+            }[];
+        };
+        WithdrawDto: {
+            reason: string;
+        };
+        EvidenceUploadDto: {
+            fileName: string;
+            contentBase64: string;
+            /** @enum {string} */
+            kind: "referral_record" | "labour_contract" | "si_statement" | "category_proof" | "other";
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+        };
+        EvidenceDto_Output: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            createdAt: string;
+        };
+        WorkerPlacementListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                agencyName: string;
+                employerName: string;
+                positionTitle: string | null;
+                /** Format: date */
+                referralDate: string;
+                /** Format: date */
+                signDate: string;
+                feeChargedFen: number;
+                /** @enum {string} */
+                status: "active" | "withdrawn";
+                recordedAt: string;
+                claim: {
+                    scheme: string | null;
+                    status: string;
+                    amountFen: number;
+                } | null;
+            }[];
+        };
+        SiMonthListDto_Output: {
+            items: {
+                id: number;
+                /** Format: uuid */
+                workerId: string;
+                workerName: string;
+                idNumberMasked: string;
+                employerUscc: string;
+                employerName: string | null;
+                month: string;
+                /** @enum {string} */
+                status: "PAID" | "EMPLOYER_PART_WAIVED_INDIVIDUAL_PAID" | "DEFERRED_UNPAID" | "DEFERRED_PAID" | "UNPAID";
+                /** Format: uuid */
+                batchId: string | null;
+            }[];
+        };
+        KeyEnterpriseListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                uscc: string;
+                name: string;
+                listName: string;
+                /** Format: date */
+                fromDate: string;
+                /** Format: date */
+                toDate: string | null;
+                createdAt: string;
+            }[];
+        };
+        KeyEnterpriseInputDto: {
+            uscc: string;
+            name: string;
+            listName: string;
+            /** Format: date */
+            fromDate: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            toDate: string | null;
+        };
+        KeyEnterpriseDto_Output: {
+            /** Format: uuid */
+            id: string;
+            uscc: string;
+            name: string;
+            listName: string;
+            /** Format: date */
+            fromDate: string;
+            /** Format: date */
+            toDate: string | null;
+            createdAt: string;
         };
         EnrolmentCompletionDto_Output: {
             /** Format: uuid */
@@ -9259,6 +10055,453 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidyPolicyController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPolicyListDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidyPolicyController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyPolicyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidyPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPolicyDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_list: {
+        parameters: {
+            query?: {
+                status?: "active" | "withdrawn";
+                channel?: "A3_ACTIVITY" | "A4_ACTIVITY" | "OTHER";
+                q?: string;
+                referredFrom?: string;
+                referredTo?: string;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementListDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementViewDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_importBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultListDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementViewDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementViewDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_addEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto_Output"];
+                };
+            };
+        };
+    };
+    PlacementsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerPlacementListDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_siMonths: {
+        parameters: {
+            query?: {
+                q?: string;
+                month?: string;
+                employerUscc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiMonthListDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_siTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubsidyRegistersController_siBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultListDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_importSi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_keyEnterpriseList: {
+        parameters: {
+            query?: {
+                on?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyEnterpriseListDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_addKeyEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyEnterpriseInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyEnterpriseDto_Output"];
+                };
+            };
+        };
+    };
+    SubsidyRegistersController_keyEnterpriseTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubsidyRegistersController_importKeyEnterprises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto_Output"];
                 };
             };
         };

@@ -1,10 +1,11 @@
+import { agencySubsidyEn } from './agency-subsidy.en';
 import { fairEn } from './fair.en';
 import { matchingEn } from './matching.en';
 import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
 import { classesEn } from './classes.en';
 import { completionEn } from './completion.en';
-import { agencySubsidyEn } from './agency-subsidy.en';
+import { agencySubsidyClaimsEn } from './agency-subsidy-claims.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -18,6 +19,7 @@ const en: MessageSchema = {
   ...searchEn,
   ...matchingEn,
   ...agencySubsidyEn,
+  ...agencySubsidyClaimsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -115,6 +117,7 @@ const en: MessageSchema = {
       seekerResume: 'My resume',
       seekerRecommendations: 'Recommended for you',
       seekerApplications: 'My applications',
+      seekerPlacements: 'My placements',
       seekerInterviews: 'Video interviews',
       employerProfile: 'Organisation',
       employerFairs: 'Join a fair',
@@ -128,6 +131,7 @@ const en: MessageSchema = {
       agencyColumns: 'Fair columns',
       agencyServices: 'Employment services',
       agencySubsidies: 'Subsidy claims',
+      agencyPlacements: 'Placements',
       traineeTraining: 'My training',
       institutionClasses: 'Classes',
       traineeCourses: 'Courses',
@@ -143,10 +147,13 @@ const en: MessageSchema = {
       organizerDashboard: 'Dashboard',
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
+      organizerSocialInsurance: 'Social-insurance months',
+      organizerKeyEnterprises: 'Key enterprises',
       adminUsers: 'Users and roles',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
       adminTrainingPolicy: 'Training policy',
+      adminAgencySubsidyPolicy: 'Agency subsidy policy',
       traineeClaims: 'Training subsidy claims',
       employerTraining: 'Staff training subsidy',
       organizerTrainingClaims: 'Training claim review',
@@ -160,6 +167,7 @@ const en: MessageSchema = {
       seekerResume: 'Keep your resume online and decide when employers see your contact details',
       seekerRecommendations: 'Positions picked from your resume, with why each matches and what is missing',
       seekerApplications: 'Follow the status of every application and the employer’s answer',
+      seekerPlacements: 'See which agency recorded a placement under your ID and any subsidy claimed',
       seekerInterviews: 'Wait in line and take video interviews in the browser',
       employerProfile: 'Keep your organisation details and credit code up to date for review',
       employerFairs: 'Join fairs and choose up to 3 HR service agencies',
@@ -173,6 +181,7 @@ const en: MessageSchema = {
       agencyColumns: 'Host a fair column and bring employers into it',
       agencyServices: 'Record job-placement and other employment services',
       agencySubsidies: 'Claim job-placement subsidies under the policy and see how they were worked out',
+      agencyPlacements: 'Record placements, upload evidence, import from Excel',
       traineeTraining: 'The classes you enrolled in; start learning',
       institutionClasses: 'Class applications, online plans and rosters',
       traineeCourses: 'Study Internet + vocational skills training courses online',
@@ -188,10 +197,15 @@ const en: MessageSchema = {
       organizerDashboard: 'Statistics for fairs and training',
       organizerCoverage: 'Import key-group rosters and see who has not joined yet',
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',
+      organizerSocialInsurance:
+        'Import contribution months from the social-insurance system (designated staff)',
+      organizerKeyEnterprises: 'Keep the registry of key enterprises',
       adminUsers: 'Manage accounts; grant organizer and administrator roles',
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',
       adminTrainingPolicy: 'Hours, random checks, pass mark: values the sources leave open (versioned)',
+      adminAgencySubsidyPolicy:
+        'Amounts and windows of the agency subsidies (versioned, open values flagged)',
       traineeClaims: 'Claim the training subsidy online after completion, every yuan explained',
       employerTraining: 'Declare stoppage and recovery periods, claim for staff online training',
       organizerTrainingClaims: 'Completion audit, claim review, public notice and payment',
@@ -571,7 +585,17 @@ const en: MessageSchema = {
       'Only an offline practical module of the course takes attendance.',
     ATTENDANCE_HOURS_EXCEED_MODULE: 'These 学时 exceed the module\u2019s hours.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
-    SUBSIDY_INPUT_INVALID: 'The subsidy computation input is not in the documented format.',
+    AGENCY_POLICY_VERSION_TAKEN: 'That version name exists; choose another.',
+    PLACEMENT_INVALID: 'The placement has errors; fix the fields shown.',
+    PLACEMENT_DUPLICATE: 'Your agency already recorded this worker with this contract.',
+    PLACEMENT_NOT_FOUND: 'No such placement.',
+    PLACEMENT_WITHDRAWN: 'The placement was withdrawn and can no longer change.',
+    PLACEMENT_AGREEMENT_MISMATCH:
+      'That e-contract is not a signed contract of this worker with this employer.',
+    EMPLOYER_NOT_FOUND: 'No employer with that credit code is registered on the platform.',
+    IMPORT_FILE_UNREADABLE: 'The file cannot be read; use the .xlsx template or a UTF-8 CSV.',
+    IMPORT_TOO_MANY_ROWS: 'Too many rows; split the file and import the parts.',
+    EVIDENCE_TOO_LARGE: 'Evidence files are at most 512 KB.',
     INTERNAL_ERROR: 'Something went wrong on our side; please try again later.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later.',
     SEARCH_UNAVAILABLE: 'Position search is temporarily unavailable; please try again later.',

@@ -1,13 +1,14 @@
 // Simplified Chinese: the default language, and the shape every other language must match.
 // The fair's texts live in fair.zh-CN.ts and are spread in here.
 // vue-i18n treats { } @ $ | as syntax, so a literal "@" is written {'@'}.
+import { agencySubsidyZhCN } from './agency-subsidy.zh-CN';
 import { fairZhCN } from './fair.zh-CN';
 import { matchingZhCN } from './matching.zh-CN';
 import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
 import { classesZhCN } from './classes.zh-CN';
 import { completionZhCN } from './completion.zh-CN';
-import { agencySubsidyZhCN } from './agency-subsidy.zh-CN';
+import { agencySubsidyClaimsZhCN } from './agency-subsidy-claims.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
@@ -19,6 +20,7 @@ const zhCN = {
   ...searchZhCN,
   ...matchingZhCN,
   ...agencySubsidyZhCN,
+  ...agencySubsidyClaimsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -116,6 +118,7 @@ const zhCN = {
       seekerResume: '我的简历',
       seekerRecommendations: '为你推荐',
       seekerApplications: '我的投递',
+      seekerPlacements: '推荐就业记录',
       seekerInterviews: '视频面试',
       employerProfile: '单位信息',
       employerFairs: '参加双选会',
@@ -129,6 +132,7 @@ const zhCN = {
       agencyColumns: '双选会专栏',
       agencyServices: '就业服务',
       agencySubsidies: '补贴申领',
+      agencyPlacements: '推荐就业登记',
       traineeTraining: '我的培训',
       institutionClasses: '开班管理',
       traineeCourses: '课程学习',
@@ -144,10 +148,13 @@ const zhCN = {
       organizerDashboard: '数据看板',
       organizerCoverage: '重点群体覆盖',
       organizerAgreements: '解约核查',
+      organizerSocialInsurance: '社保缴费月份',
+      organizerKeyEnterprises: '重点企业名录',
       adminUsers: '用户与角色',
       adminQueues: '任务队列',
       adminSettings: '系统配置',
       adminTrainingPolicy: '培训政策参数',
+      adminAgencySubsidyPolicy: '机构补贴政策参数',
       traineeClaims: '培训补贴申请',
       employerTraining: '职工培训补贴',
       organizerTrainingClaims: '培训补贴审核',
@@ -161,6 +168,7 @@ const zhCN = {
       seekerResume: '在线填写简历，决定联系方式何时对单位可见',
       seekerRecommendations: '按简历推荐岗位，逐项说明匹配理由和欠缺之处',
       seekerApplications: '跟踪每一次投递的状态和单位反馈',
+      seekerPlacements: '查看哪家机构以您的身份证号登记了推荐就业及补贴申领情况',
       seekerInterviews: '在浏览器中候场并参加视频面试',
       employerProfile: '维护单位信息和统一社会信用代码，提交审核',
       employerFairs: '报名参加双选会，最多选择 3 家服务机构',
@@ -174,6 +182,7 @@ const zhCN = {
       agencyColumns: '承办双选会专栏，组织单位入驻',
       agencyServices: '登记职业介绍等就业服务记录',
       agencySubsidies: '按政策申领职业介绍补贴，查看核算依据',
+      agencyPlacements: '登记推荐就业、上传材料、Excel 批量导入',
       traineeTraining: '查看报名的培训班级，开始学习',
       institutionClasses: '开班申请、线上培训方案和学员名册',
       traineeCourses: '在线学习互联网+职业技能培训课程',
@@ -189,10 +198,13 @@ const zhCN = {
       organizerDashboard: '双选会与培训的统计数据',
       organizerCoverage: '导入重点群体名单，核对谁还未参加',
       organizerAgreements: '核查国有企业撤回已签署协议的情况',
+      organizerSocialInsurance: '导入社保系统的参保缴费月份（指定专人）',
+      organizerKeyEnterprises: '维护工业“双百企业”、龙头企业等重点企业名录',
       adminUsers: '管理账号，授予组织方和管理员角色',
       adminQueues: '查看后台任务队列（Bull Board）',
       adminSettings: '平台参数与政策版本配置',
       adminTrainingPolicy: '学时、随机验证、合格线等来源未规定的参数（版本化）',
+      adminAgencySubsidyPolicy: '机构补贴的金额、时限等参数（版本化，标出未给出的值）',
       traineeClaims: '结业后在线申请培训补贴，每一元都有计算依据',
       employerTraining: '登记停工期、恢复期，申请职工线上培训补贴',
       organizerTrainingClaims: '结业审核、补贴审核、公示与拨付',
@@ -555,7 +567,16 @@ const zhCN = {
     ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL: '只有课程的线下实训模块可以登记出勤。',
     ATTENDANCE_HOURS_EXCEED_MODULE: '出勤学时超过该模块的学时。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
-    SUBSIDY_INPUT_INVALID: '补贴计算的输入数据格式不正确。',
+    AGENCY_POLICY_VERSION_TAKEN: '该版本号已存在，请换一个版本号。',
+    PLACEMENT_INVALID: '登记信息有误，请按提示修改。',
+    PLACEMENT_DUPLICATE: '本机构已登记过此人员的同一劳动合同。',
+    PLACEMENT_NOT_FOUND: '登记记录不存在。',
+    PLACEMENT_WITHDRAWN: '该登记已撤回，不能再修改。',
+    PLACEMENT_AGREEMENT_MISMATCH: '所选电子合同不是该人员与该用人单位已签署的合同。',
+    EMPLOYER_NOT_FOUND: '该统一社会信用代码的用人单位未在平台注册。',
+    IMPORT_FILE_UNREADABLE: '无法读取该文件，请使用模板（.xlsx）或 UTF-8 CSV。',
+    IMPORT_TOO_MANY_ROWS: '文件行数过多，请拆分后分批导入。',
+    EVIDENCE_TOO_LARGE: '材料不能超过 512 KB。',
     INTERNAL_ERROR: '服务器出了点问题，请稍后再试。',
     SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
     SEARCH_UNAVAILABLE: '岗位搜索暂时不可用，请稍后再试。',

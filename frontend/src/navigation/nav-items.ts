@@ -67,6 +67,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
       { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
+      { key: 'seekerPlacements', icon: Stamp, path: '/seeker/placements' },
       { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
     ],
   },
@@ -88,6 +89,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'agencyProfile', icon: OfficeBuilding, path: '/agency/profile' },
       { key: 'agencyApplications', icon: Document, path: '/agency/applications' },
       { key: 'agencyReports', icon: DataLine, path: '/agency/reports' },
+      { key: 'agencyPlacements', icon: Files, path: '/agency/placements' },
       { key: 'agencyColumns', icon: Collection, path: '/agency/fair-columns', soon: true },
       { key: 'agencyServices', icon: Service, path: '/agency/services', soon: true },
       { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies' },
@@ -122,6 +124,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
+      { key: 'organizerSocialInsurance', icon: Money, path: '/organizer/social-insurance' },
+      { key: 'organizerKeyEnterprises', icon: OfficeBuilding, path: '/organizer/key-enterprises' },
     ],
   },
   {
@@ -132,6 +136,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
       { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },
+      { key: 'adminAgencySubsidyPolicy', icon: Money, path: '/system/agency-subsidy-policy' },
     ],
   },
 ];

@@ -22,7 +22,7 @@ import {
 import { DATABASE, Database } from '../../infra/database/database';
 import { assertAgencyOrStaff, ownAgency } from './agency-access';
 import { AgencySubsidyLinesService } from './agency-subsidy-lines.service';
-import { AgencySubsidyPolicyReader } from './policy.reader';
+import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
 
 type ClaimRow = typeof agencySubsidyClaims.$inferSelect;
 
@@ -36,7 +36,7 @@ export class AgencySubsidyClaimsService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly lines: AgencySubsidyLinesService,
-    private readonly policies: AgencySubsidyPolicyReader,
+    private readonly policies: AgencySubsidyPolicyService,
   ) {}
 
   async submit(actor: Actor, periodId: string) {

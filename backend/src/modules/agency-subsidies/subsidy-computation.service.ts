@@ -9,7 +9,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../infra/database/database';
 import { PeriodInputLoader, PeriodRef } from './period-input.loader';
-import { AgencySubsidyPolicyReader } from './policy.reader';
+import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
 import { evaluateAgencyPeriod, hashSlice, sliceForLine } from './subsidy-engine';
 import { SubsidyProgress } from './subsidy-progress';
 
@@ -32,7 +32,7 @@ export class SubsidyComputation {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly loader: PeriodInputLoader,
-    private readonly policies: AgencySubsidyPolicyReader,
+    private readonly policies: AgencySubsidyPolicyService,
     private readonly progress: SubsidyProgress,
   ) {}
 

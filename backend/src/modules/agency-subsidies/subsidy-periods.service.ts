@@ -16,7 +16,7 @@ import { subsidyPeriods, subsidyRuns } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { redisConnection } from '../../infra/queue/queue.module';
 import { PeriodInputLoader, PeriodRef } from './period-input.loader';
-import { AgencySubsidyPolicyReader } from './policy.reader';
+import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
 
 /** About this many placements per child job. */
 export const CHUNK_PLACEMENTS = 1_000;
@@ -46,7 +46,7 @@ export class SubsidyPeriodsService implements OnModuleDestroy {
     @Inject(DATABASE) private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly loader: PeriodInputLoader,
-    private readonly policies: AgencySubsidyPolicyReader,
+    private readonly policies: AgencySubsidyPolicyService,
   ) {}
 
   async onModuleDestroy(): Promise<void> {

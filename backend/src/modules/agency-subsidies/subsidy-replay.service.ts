@@ -5,7 +5,7 @@ import { recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { subsidyLines } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
-import { AgencySubsidyPolicyReader } from './policy.reader';
+import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
 import { ReplayReport, replayStoredLine } from './subsidy-replay';
 
 /** Auditors' check: does a stored line come out the same from its stored slice and policy? */
@@ -13,7 +13,7 @@ import { ReplayReport, replayStoredLine } from './subsidy-replay';
 export class SubsidyReplayService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    private readonly policies: AgencySubsidyPolicyReader,
+    private readonly policies: AgencySubsidyPolicyService,
   ) {}
 
   async replay(lineId: string, actor?: Actor): Promise<ReplayReport> {

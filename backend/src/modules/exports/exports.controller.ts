@@ -5,10 +5,11 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
+import { STAFF_PERMISSIONS } from '../../common/auth/staff-permission';
 import { FairIdParams } from '../fairs/fairs.dto';
 import { ExportsService } from './exports.service';
 
-class GrantDto extends createZodDto(z.object({ permission: z.enum(['bulk_export']) }).strict()) {}
+class GrantDto extends createZodDto(z.object({ permission: z.enum(STAFF_PERMISSIONS) }).strict()) {}
 class GrantedDto extends createZodDto(z.object({ userId: z.string().uuid(), permission: z.string() })) {}
 class UserParams extends createZodDto(z.object({ id: z.string().uuid() })) {}
 

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { Actor } from '../../common/auth/actor';
 import { recordAudit } from '../../common/audit/audit-log';
-import { AppError } from '../../common/errors/app-error';
+import { assertStaffPermission, StaffPermission } from '../../common/auth/staff-permission';
 import { staffPermissions } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
-
-type Permission = (typeof staffPermissions.$inferInsert)['permission'];
 
 /**
  * Bulk exports of personal data (§3.6): only staff an admin named for it (指定专人), every
@@ -16,7 +14,7 @@ type Permission = (typeof staffPermissions.$inferInsert)['permission'];
 export class ExportsService {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async grant(actor: Actor, userId: string, permission: Permission) {
+  async grant(actor: Actor, userId: string, permission: StaffPermission) {
     await this.db.transaction(async (tx) => {
       await tx
         .insert(staffPermissions)
@@ -85,17 +83,13 @@ export class ExportsService {
     );
   }
 
-  private async assertPermitted(actor: Actor, permission: Permission): Promise<void> {
-    const [row] = await this.db
-      .select()
-      .from(staffPermissions)
-      .where(and(eq(staffPermissions.userId, actor.userId), eq(staffPermissions.permission, permission)));
-    if (!row)
-      throw new AppError(
-        'FORBIDDEN_PERMISSION',
-        'Bulk exports are limited to designated staff. 批量导出仅限指定专人。',
-        { permission },
-      );
+  private assertPermitted(actor: Actor, permission: StaffPermission): Promise<void> {
+    return assertStaffPermission(
+      this.db,
+      actor,
+      permission,
+      'Bulk exports are limited to designated staff. 批量导出仅限指定专人。',
+    );
   }
 }
 

@@ -5,7 +5,11 @@ import type { Actor } from '../../common/auth/actor';
 import { recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
-import { trainingPolicyVersions, trainingSubsidyPolicyVersions } from '../../database/schema';
+import {
+  agencySubsidyPolicyVersions,
+  trainingPolicyVersions,
+  trainingSubsidyPolicyVersions,
+} from '../../database/schema';
 import type { Database } from '../../infra/database/database';
 
 export interface PolicyVersion<V> {
@@ -14,7 +18,8 @@ export interface PolicyVersion<V> {
   values: V;
 }
 
-type VersionTable = typeof trainingPolicyVersions | typeof trainingSubsidyPolicyVersions;
+type VersionTable =
+  typeof trainingPolicyVersions | typeof trainingSubsidyPolicyVersions | typeof agencySubsidyPolicyVersions;
 
 /**
  * Append-only policy versions: the newest version effective at an instant applies, the built-in
