@@ -96,6 +96,10 @@ export const agencySubsidyClaimsEn: typeof agencySubsidyClaimsZhCN = {
     export: 'Export for finance (Excel)',
     noNotices: 'Nothing is in public notice now',
     agency: 'Agency',
+    range: 'Dates',
+    runProgress: 'Computation',
+    actions: 'Actions',
+    noticeWindow: 'Notice period',
     inferredNotice:
       'Rules marked INFERRED / GAP use values the policy texts do not state; they are the platform’s reading or await an administrator (subsidies.md §9) and can be changed in a policy version.',
   },

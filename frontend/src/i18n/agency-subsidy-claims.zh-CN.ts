@@ -90,6 +90,10 @@ export const agencySubsidyClaimsZhCN = {
     export: '导出财务明细（Excel）',
     noNotices: '当前没有公示中的补贴',
     agency: '机构',
+    range: '起止日期',
+    runProgress: '核算进度',
+    actions: '操作',
+    noticeWindow: '公示期',
     inferredNotice:
       '标注 INFERRED / GAP 的规则为政策原文未明确、由平台推断或待管理员配置的取值（subsidies.md §9），可在政策版本中修改。',
   },
