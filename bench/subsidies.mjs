@@ -129,7 +129,7 @@ function report(opts, shape, policy, plain, flow) {
     '|---|---:|---:|',
     `| a. plain loop: evaluateAgencyPeriod per agency (no queue, no database; generation not timed) | ${plain.seconds} | ${plain.agenciesPerSecond} agencies/s, ${plain.placementsPerSecond} placements/s |`,
     flow
-      ? `| b. BullMQ flow | ${flow.seconds} | ${flow.agenciesPerSecond ?? '?'} agencies/s |`
+      ? `| b. BullMQ flow: a parent and ${flow.chunks} chunk children of ~1,000 placements, one in-process worker (generation not timed) | ${flow.seconds} | ${flow.agenciesPerSecond ?? '?'} agencies/s, ${flow.placementsPerSecond} placements/s; ${round(plain.seconds / flow.seconds, 2)} of the plain loop; queue overhead ${flow.queueOverheadSeconds} s = ${round(100 * flow.queueOverheadShareOfWall, 1)} % of ${flow.wallSeconds} s wall |`
       : '| b. BullMQ flow | not run (hook bench/subsidies-flow.mjs not filled yet) | |',
     '',
     `Runs: ${plain.runsSeconds.join(' s, ')} s. Peak heap ${plain.peakHeapMb} MB. Lines: ${plain.lines}.`,

@@ -33,6 +33,7 @@ import { CompletionModule } from './modules/training/completion/completion.modul
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { CallsModule } from './modules/calls/calls.module';
+import { AgencySubsidiesModule } from './modules/agency-subsidies/agency-subsidies.module';
 
 @Module({})
 export class AppModule {
@@ -70,6 +71,7 @@ export class AppModule {
         AgencySubsidyDataModule,
         CompletionModule,
         MatchingModule,
+        AgencySubsidiesModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -10,6 +10,7 @@ export const QueueName = {
   search: 'search',
   outreach: 'outreach',
   training: 'training',
+  subsidies: 'subsidies',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +24,8 @@ export const JobName = {
   sweepTrainingCompletions: 'sweep-training-completions',
   completeTrainingClass: 'complete-training-class',
   closeStaleLearningSessions: 'close-stale-learning-sessions',
+  computeSubsidyPeriod: 'compute-subsidy-period',
+  computeAgencySubsidyChunk: 'compute-agency-subsidy-chunk',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -93,6 +96,30 @@ export const CloseStaleLearningSessionsPayloadSchema = z.object({
 });
 export type CloseStaleLearningSessionsPayload = z.infer<typeof CloseStaleLearningSessionsPayloadSchema>;
 
+const uuid = z.string().uuid();
+
+/** The parent of a period run's flow: runs once every agency chunk is computed, and closes the run. */
+export const ComputeSubsidyPeriodPayloadSchema = z.object({ periodId: uuid, runId: uuid }).strict();
+export type ComputeSubsidyPeriodPayload = z.infer<typeof ComputeSubsidyPeriodPayloadSchema>;
+
+/**
+ * One chunk (about 1,000 placements) of one agency in one run. The chunk is a range of worker ids
+ * (`afterWorkerId` exclusive, `toWorkerId` inclusive; null = open end), so every placement of the
+ * same worker falls in the same chunk and a duplicate submission is always seen whole. Chunk 0
+ * also carries the agency's activity lines (A3-A5).
+ */
+export const ComputeAgencySubsidyChunkPayloadSchema = z
+  .object({
+    periodId: uuid,
+    runId: uuid,
+    agencyId: uuid,
+    chunk: z.number().int().min(0),
+    afterWorkerId: uuid.nullable(),
+    toWorkerId: uuid.nullable(),
+  })
+  .strict();
+export type ComputeAgencySubsidyChunkPayload = z.infer<typeof ComputeAgencySubsidyChunkPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -129,5 +156,13 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.completeTrainingClass]: {
     queue: QueueName.training,
     payload: CompleteTrainingClassPayloadSchema,
+  },
+  [JobName.computeSubsidyPeriod]: {
+    queue: QueueName.subsidies,
+    payload: ComputeSubsidyPeriodPayloadSchema,
+  },
+  [JobName.computeAgencySubsidyChunk]: {
+    queue: QueueName.subsidies,
+    payload: ComputeAgencySubsidyChunkPayloadSchema,
   },
 };

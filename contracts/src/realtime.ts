@@ -15,8 +15,22 @@ export interface NotificationMessage {
   at: string;
 }
 
+/** Live progress of one agency-subsidy period run (to staff, and to each agency for its own part). */
+export interface SubsidyRunProgress {
+  runId: string;
+  periodId: string;
+  status: 'running' | 'completed' | 'failed';
+  agenciesTotal: number;
+  agenciesDone: number;
+  placementsTotal: number;
+  placementsDone: number;
+  /** Set in the message an agency receives: its own placements' progress. */
+  agencyId?: string;
+}
+
 export interface ServerToClientEvents {
   notification: (message: NotificationMessage) => void;
+  'subsidy:progress': (progress: SubsidyRunProgress) => void;
   /** The session was signed out elsewhere; the client should drop its tokens. */
   'session:ended': (payload: { reason: 'logout' | 'revoked' }) => void;
   /** The other side joined, left or changed mute/camera. */
@@ -71,4 +85,6 @@ export const callRoom = (callId: string) => `call:${callId}`;
 export const boothRoom = (fairId: string, employerId: string) => `booth:${fairId}:${employerId}`;
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every connected socket of a person holding this role (e.g. organizers watching a run). */
+export const roleRoom = (role: string) => `role:${role}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;

@@ -2852,6 +2852,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/subsidy-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgencySubsidiesController_createPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_listPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subsidy-periods/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgencySubsidiesController_startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-subsidy-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_listLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-subsidy-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_line"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-subsidy-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_listClaims"];
+        put?: never;
+        post: operations["AgencySubsidiesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agency-subsidy-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_claim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agency-subsidy-claims/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgencySubsidiesController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agency-subsidy-claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgencySubsidiesController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agency-subsidy-lines/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AgencySubsidiesController_recover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agency-subsidy-lines/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_replay"];
+        put?: never;
+        post: operations["AgencySubsidiesController_replayPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agency-subsidy-claims/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/agency-subsidy-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgencySubsidiesController_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6519,6 +6743,278 @@ export interface components {
                 };
             }[];
             formulaVersion: string;
+        };
+        SubsidyPeriodInputDto: {
+            label: string;
+            /** Format: date */
+            fromDate: string;
+            /** Format: date */
+            toDate: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            activitySettlementDate: string | null;
+        };
+        SubsidyPeriodDto_Output: {
+            id: string;
+            label: string;
+            fromDate: string;
+            toDate: string;
+            activitySettlementDate: string[];
+            createdAt: string;
+        };
+        SubsidyPeriodListDto_Output: {
+            items: {
+                id: string;
+                label: string;
+                fromDate: string;
+                toDate: string;
+                activitySettlementDate: string | null;
+                createdAt: string;
+                latestRun: {
+                    id: string;
+                    periodId: string;
+                    policyVersion: string;
+                    status: string;
+                    agenciesTotal: number;
+                    agenciesDone: number;
+                    placementsTotal: number;
+                    placementsDone: number;
+                    error: string | null;
+                    startedAt: string;
+                    finishedAt: string | null;
+                } | null;
+            }[];
+        };
+        SubsidyRunDto_Output: {
+            id: string;
+            periodId: string;
+            policyVersion: string;
+            status: string;
+            agenciesTotal: number;
+            agenciesDone: number;
+            placementsTotal: number;
+            placementsDone: number;
+            error: string[];
+            startedAt: string;
+            finishedAt: string[];
+        };
+        SubsidyLineListDto_Output: {
+            items: {
+                id: string;
+                periodId: string;
+                agencyId: string;
+                agencyName: string;
+                lineKey: string;
+                kind: string;
+                placementId: string | null;
+                scheme: string | null;
+                amountFen: number;
+                amountYuan: string;
+                status: string;
+                reasonCode: string | null;
+                reason: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                } | null;
+                reasonDetails: string[];
+                details: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+                detail: string | null;
+                basis: number | null;
+                trail: {
+                    rule: string;
+                    /** @enum {string} */
+                    outcome: "pass" | "fail" | "manual" | "info";
+                    citation: string;
+                    note: string;
+                    values?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                }[];
+                policyVersion: string;
+                claimId: string | null;
+                reviewReason: string | null;
+                worker: string | null;
+                workerIdMasked: string | null;
+                employerName: string | null;
+                referralDate: string | null;
+                claimDate: string | null;
+                computedAt: string;
+            }[];
+        };
+        SubsidyLineDto_Output: {
+            id: string;
+            periodId: string;
+            agencyId: string;
+            agencyName: string;
+            lineKey: string;
+            kind: string;
+            placementId: string[];
+            scheme: string[];
+            amountFen: number;
+            amountYuan: string;
+            status: string;
+            reasonCode: string[];
+            reason: {
+                code: string;
+                zh: string;
+                en: string;
+            } | null;
+            reasonDetails: string[];
+            details: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            detail: string[];
+            basis: number[];
+            trail: {
+                rule: string;
+                /** @enum {string} */
+                outcome: "pass" | "fail" | "manual" | "info";
+                citation: string;
+                note: string;
+                values?: {
+                    [key: string]: string | number | boolean | null;
+                };
+            }[];
+            policyVersion: string;
+            claimId: string[];
+            reviewReason: string[];
+            worker: string[];
+            workerIdMasked: string[];
+            employerName: string[];
+            referralDate: string[];
+            claimDate: string[];
+            computedAt: string;
+        };
+        SubmitAgencyClaimDto: {
+            /** Format: uuid */
+            periodId: string;
+        };
+        AgencyClaimDto_Output: {
+            id: string;
+            agencyId: string;
+            agencyName: string;
+            periodId: string;
+            periodLabel: string;
+            /** @enum {string} */
+            status: "submitted" | "in_notice" | "paid" | "rejected";
+            claimedFen: number;
+            approvedFen: number;
+            claimedYuan: string;
+            approvedYuan: string;
+            submittedAt: string;
+            reviewedAt: string[];
+            noticeFrom: string[];
+            noticeUntil: string[];
+            paidAt: string[];
+            lines: {
+                id: string;
+                periodId: string;
+                agencyId: string;
+                agencyName: string;
+                lineKey: string;
+                kind: string;
+                placementId: string | null;
+                scheme: string | null;
+                amountFen: number;
+                amountYuan: string;
+                status: string;
+                reasonCode: string | null;
+                reason: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                } | null;
+                reasonDetails: string[];
+                details: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+                detail: string | null;
+                basis: number | null;
+                trail: {
+                    rule: string;
+                    /** @enum {string} */
+                    outcome: "pass" | "fail" | "manual" | "info";
+                    citation: string;
+                    note: string;
+                    values?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                }[];
+                policyVersion: string;
+                claimId: string | null;
+                reviewReason: string | null;
+                worker: string | null;
+                workerIdMasked: string | null;
+                employerName: string | null;
+                referralDate: string | null;
+                claimDate: string | null;
+                computedAt: string;
+            }[];
+        };
+        AgencyClaimListDto_Output: {
+            items: {
+                id: string;
+                agencyId: string;
+                agencyName: string;
+                periodId: string;
+                periodLabel: string;
+                /** @enum {string} */
+                status: "submitted" | "in_notice" | "paid" | "rejected";
+                claimedFen: number;
+                approvedFen: number;
+                claimedYuan: string;
+                approvedYuan: string;
+                submittedAt: string;
+                reviewedAt: string | null;
+                noticeFrom: string | null;
+                noticeUntil: string | null;
+                paidAt: string | null;
+            }[];
+        };
+        ReviewAgencyClaimDto: {
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                /** @enum {string} */
+                decision: "approve" | "reject";
+                reason?: string;
+            }[];
+        };
+        RecoverLineDto: {
+            reason: string;
+        };
+        ReplayReportDto_Output: {
+            lineId: string;
+            policyVersion: string;
+            identical: boolean;
+            differences: {
+                field: string;
+                stored: unknown;
+                replayed: unknown;
+            }[];
+        };
+        AgencySubsidyNoticeListDto_Output: {
+            items: {
+                claimId: string;
+                agency: string;
+                period: string;
+                noticeFrom: string;
+                noticeUntil: string;
+                scheme: string | null;
+                worker: string | null;
+                amountYuan: string;
+            }[];
         };
     };
     responses: never;
@@ -11146,6 +11642,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateListDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_createPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubsidyPeriodInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPeriodDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_listPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPeriodListDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_startRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyRunDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyRunDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_listLines: {
+        parameters: {
+            query?: {
+                periodId?: string;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyLineListDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyLineDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_listClaims: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "in_notice" | "paid" | "rejected";
+                periodId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyClaimListDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAgencyClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyClaimDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyClaimDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewAgencyClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyClaimDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyClaimDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_recover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverLineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyLineDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayReportDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_replayPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayReportDto_Output"];
+                };
+            };
+        };
+    };
+    AgencySubsidiesController_export: {
+        parameters: {
+            query: {
+                periodId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgencySubsidiesController_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySubsidyNoticeListDto_Output"];
                 };
             };
         };

@@ -6,6 +6,7 @@ import { pipelineEn } from './pipeline.en';
 import { trainingEn } from './training.en';
 import { classesEn } from './classes.en';
 import { completionEn } from './completion.en';
+import { agencySubsidyClaimsEn } from './agency-subsidy-claims.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
 
@@ -20,6 +21,7 @@ const en: MessageSchema = {
   ...matchingEn,
   ...agencySubsidyEn,
   ...callsEn,
+  ...agencySubsidyClaimsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -160,6 +162,8 @@ const en: MessageSchema = {
       traineeClaims: 'Training subsidy claims',
       employerTraining: 'Staff training subsidy',
       organizerTrainingClaims: 'Training claim review',
+      organizerAgencySubsidies: 'Agency subsidies',
+      subsidyNotices: 'Subsidy notices',
     },
     descriptions: {
       fairs: 'See the running fairs, their sessions, employers and positions',
@@ -213,6 +217,7 @@ const en: MessageSchema = {
       traineeClaims: 'Claim the training subsidy online after completion, every yuan explained',
       employerTraining: 'Declare stoppage and recovery periods, claim for staff online training',
       organizerTrainingClaims: 'Completion audit, claim review, public notice and payment',
+      organizerAgencySubsidies: 'Compute agency subsidies, review claims, public notice and payment',
     },
   },
   enterpriseTraining: {
@@ -588,6 +593,13 @@ const en: MessageSchema = {
     DUPLICATE_CLAIM_SAME_CLASS: 'This training already has a subsidy claim; one training is claimed once.',
     CLAIM_STATE_CONFLICT: 'The claim is no longer in a state that allows this; refresh and try again.',
     CLAIM_NOTICE_NOT_OVER: 'The public notice has not ended yet; pay once it has.',
+    SUBSIDY_PERIOD_OVERLAPS: 'The period overlaps another one.',
+    SUBSIDY_RUN_IN_PROGRESS: 'This period is being computed; wait until it finishes.',
+    SUBSIDY_NOTHING_TO_CLAIM: 'There is no eligible line to claim in this period.',
+    SUBSIDY_LINE_STATE_CONFLICT: 'This line cannot do that in its current status.',
+    SUBSIDY_REVIEW_INCOMPLETE: 'Decide every line of this claim.',
+    AGENCY_PROFILE_MISSING: 'Register your agency first.',
+    SUBSIDY_INPUT_INVALID: 'The subsidy input does not follow the documented format.',
     TRAINING_COURSE_NOT_IN_CATALOGUE:
       'On the start date the course is not in the training project catalogue.',
     CLASS_COURSE_NOT_PUBLISHED: 'This course is not published.',
@@ -600,9 +612,7 @@ const en: MessageSchema = {
       'Only an offline practical module of the course takes attendance.',
     ATTENDANCE_HOURS_EXCEED_MODULE: 'These 学时 exceed the module\u2019s hours.',
     RATE_LIMITED: 'Too many requests; please wait a moment.',
-    SUBSIDY_INPUT_INVALID: 'The subsidy computation input is not in the documented format.',
     AGENCY_POLICY_VERSION_TAKEN: 'That version name exists; choose another.',
-    AGENCY_PROFILE_MISSING: 'Register your agency profile first (Agency profile).',
     PLACEMENT_INVALID: 'The placement has errors; fix the fields shown.',
     PLACEMENT_DUPLICATE: 'Your agency already recorded this worker with this contract.',
     PLACEMENT_NOT_FOUND: 'No such placement.',

@@ -9,6 +9,7 @@ import { pipelineZhCN } from './pipeline.zh-CN';
 import { trainingZhCN } from './training.zh-CN';
 import { classesZhCN } from './classes.zh-CN';
 import { completionZhCN } from './completion.zh-CN';
+import { agencySubsidyClaimsZhCN } from './agency-subsidy-claims.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 
 const zhCN = {
@@ -21,6 +22,7 @@ const zhCN = {
   ...matchingZhCN,
   ...agencySubsidyZhCN,
   ...callsZhCN,
+  ...agencySubsidyClaimsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -161,6 +163,8 @@ const zhCN = {
       traineeClaims: '培训补贴申请',
       employerTraining: '职工培训补贴',
       organizerTrainingClaims: '培训补贴审核',
+      organizerAgencySubsidies: '机构补贴审核',
+      subsidyNotices: '补贴公示',
     },
     descriptions: {
       fairs: '查看正在举办的双选会、专场、参会单位和岗位',
@@ -212,6 +216,7 @@ const zhCN = {
       traineeClaims: '结业后在线申请培训补贴，每一元都有计算依据',
       employerTraining: '登记停工期、恢复期，申请职工线上培训补贴',
       organizerTrainingClaims: '结业审核、补贴审核、公示与拨付',
+      organizerAgencySubsidies: '核算机构服务补贴、审核申领、公示与拨付',
     },
   },
   enterpriseTraining: {
@@ -571,6 +576,13 @@ const zhCN = {
     DUPLICATE_CLAIM_SAME_CLASS: '该培训已有补贴申请，同一培训不能重复申请。',
     CLAIM_STATE_CONFLICT: '该申请当前状态不允许此操作，请刷新后再试。',
     CLAIM_NOTICE_NOT_OVER: '公示期尚未结束，期满后方可拨付。',
+    SUBSIDY_PERIOD_OVERLAPS: '与已有申报期的日期重叠。',
+    SUBSIDY_RUN_IN_PROGRESS: '本期正在核算中，请等待完成。',
+    SUBSIDY_NOTHING_TO_CLAIM: '本期没有可申领的补贴明细。',
+    SUBSIDY_LINE_STATE_CONFLICT: '该明细当前状态不允许此操作。',
+    SUBSIDY_REVIEW_INCOMPLETE: '请逐条审核本申报的全部明细。',
+    AGENCY_PROFILE_MISSING: '请先登记机构信息。',
+    SUBSIDY_INPUT_INVALID: '补贴核算输入不符合规定格式。',
     TRAINING_COURSE_NOT_IN_CATALOGUE: '开班日该课程不在培训项目目录内，不能开班。',
     CLASS_COURSE_NOT_PUBLISHED: '该课程尚未发布。',
     CLASS_PLAN_INCOMPLETE: '线上培训方案不完整，请补充：{fields}。',
@@ -581,9 +593,7 @@ const zhCN = {
     ATTENDANCE_MODULE_NOT_OFFLINE_PRACTICAL: '只有课程的线下实训模块可以登记出勤。',
     ATTENDANCE_HOURS_EXCEED_MODULE: '出勤学时超过该模块的学时。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
-    SUBSIDY_INPUT_INVALID: '补贴计算的输入数据格式不正确。',
     AGENCY_POLICY_VERSION_TAKEN: '该版本号已存在，请换一个版本号。',
-    AGENCY_PROFILE_MISSING: '请先在“机构信息与材料”中登记机构信息。',
     PLACEMENT_INVALID: '登记信息有误，请按提示修改。',
     PLACEMENT_DUPLICATE: '本机构已登记过此人员的同一劳动合同。',
     PLACEMENT_NOT_FOUND: '登记记录不存在。',

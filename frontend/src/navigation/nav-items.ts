@@ -55,6 +55,7 @@ export const PUBLIC_NAV_ITEMS: readonly NavItem[] = [
   { key: 'fairs', icon: Tickets, path: '/fairs' },
   { key: 'search', icon: Search, path: '/search' },
   { key: 'courses', icon: Reading, path: '/courses' },
+  { key: 'subsidyNotices', icon: Tickets, path: '/subsidy-notices' },
 ];
 
 /** What each role can open, in the order the menu shows it. Features not built yet share ComingSoonPage. */
@@ -93,7 +94,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'agencyPlacements', icon: Files, path: '/agency/placements' },
       { key: 'agencyColumns', icon: Collection, path: '/agency/fair-columns', soon: true },
       { key: 'agencyServices', icon: Service, path: '/agency/services', soon: true },
-      { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies', soon: true },
+      { key: 'agencySubsidies', icon: Money, path: '/agency/subsidies' },
     ],
   },
   {
@@ -120,6 +121,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerComplaints', icon: Warning, path: '/organizer/complaints' },
       { key: 'organizerTraining', icon: Notebook, path: '/organizer/training' },
       { key: 'organizerTrainingClaims', icon: Money, path: '/organizer/training-claims' },
+      { key: 'organizerAgencySubsidies', icon: Money, path: '/organizer/agency-subsidies' },
       { key: 'organizerCompletions', icon: Medal, path: '/organizer/training/completions' },
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },

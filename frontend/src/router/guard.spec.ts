@@ -60,7 +60,10 @@ describe('the routes behind the menu', () => {
       'fairs',
       'search',
       'courses',
+      'subsidyNotices',
     ]);
+    // The 公示 of agency subsidies is public: anyone may check who is to be paid.
+    expect(decideAccess(router.resolve('/subsidy-notices'), guest)).toBe(true);
   });
 
   it('let an administrator act as an organizer, as the api does', () => {

@@ -4,6 +4,7 @@ import type { AccessMeta } from './guard';
 import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
 import { CALL_MENU_PAGES, callSubPages } from './call-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
+import { AGENCY_SUBSIDY_MENU_PAGES, agencySubsidyPublicPages } from './agency-subsidy-routes';
 import { TRAINING_MENU_PAGES, trainingPublicPages, trainingSubPages } from './training-routes';
 
 declare module 'vue-router' {
@@ -41,6 +42,7 @@ export const MENU_PAGES: Record<string, Page> = {
   ...TRAINING_MENU_PAGES,
   ...MATCHING_MENU_PAGES,
   ...CALL_MENU_PAGES,
+  ...AGENCY_SUBSIDY_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
@@ -140,6 +142,7 @@ export const routes: RouteRecordRaw[] = [
       ...publicPages,
       ...trainingSubPages,
       ...trainingPublicPages,
+      ...agencySubsidyPublicPages,
     ],
   },
   {

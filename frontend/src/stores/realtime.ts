@@ -2,6 +2,7 @@ import type {
   ClientToServerEvents,
   NotificationMessage,
   ServerToClientEvents,
+  SubsidyRunProgress,
 } from '@platform/contracts/realtime';
 import { defineStore } from 'pinia';
 import { io, type Socket } from 'socket.io-client';
@@ -28,6 +29,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const connected = ref(false);
   const listeners = new Set<Listener>();
   const connectListeners = new Set<(socket: AppSocket) => void>();
+  const progressListeners = new Set<(progress: SubsidyRunProgress) => void>();
   let socket: AppSocket | null = null;
   // Refreshes since the last successful connection; a token refused right after a refresh is not retried forever.
   let retries = 0;
@@ -49,6 +51,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     });
     next.on('disconnect', () => (connected.value = false));
     next.on('notification', (message) => listeners.forEach((listener) => listener(message)));
+    next.on('subsidy:progress', (progress) => progressListeners.forEach((listener) => listener(progress)));
     next.on('connect_error', (error) => void retryAfterRefresh(next, error));
     socket = next;
   }
@@ -98,5 +101,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return socket;
   }
 
-  return { connected, onNotification, whenConnected, live };
+  /** Live progress of agency-subsidy period runs (staff: every run; an agency: its own part). */
+  function onSubsidyProgress(listener: (progress: SubsidyRunProgress) => void): () => void {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  }
+
+  return { connected, onNotification, whenConnected, live, onSubsidyProgress };
 });

@@ -28,6 +28,20 @@ export class Notifier implements OnApplicationShutdown {
     return full;
   }
 
+  /** Any typed event to any rooms (e.g. a subsidy run's progress to every organizer). */
+  emitTo<E extends keyof ServerToClientEvents>(
+    rooms: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const io = this.realtime?.server;
+    if (io) io.to(rooms).emit(event, ...args);
+    else
+      this.getEmitter()
+        .to(rooms)
+        .emit(event, ...args);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.emitterRedis?.quit().catch(() => this.emitterRedis?.disconnect());
   }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShu
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
   ClientToServerEvents,
+  roleRoom,
   ServerToClientEvents,
   sessionRoom,
   SIGNAL_LIMITS,
@@ -116,7 +117,7 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
 
   private onConnection(socket: RealtimeSocket): void {
     const { actor } = socket.data;
-    void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
+    void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...actor.roles.map(roleRoom)]);
     socket.on('whoami', (ack) => {
       if (typeof ack === 'function') ack({ data: { userId: actor.userId, roles: actor.roles } });
     });

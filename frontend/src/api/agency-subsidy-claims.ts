@@ -1,0 +1,165 @@
+import type { ReviewAgencyClaim, SubsidyPeriodInput } from '@platform/contracts/agency-subsidies/claims';
+import { api, unwrap } from './client';
+import { read } from './read';
+import type { AgencyClaimStatus } from '@platform/contracts/agency-subsidies/claims';
+import type { TrailStep } from '@platform/contracts/agency-subsidies/result';
+
+// Written out rather than generated: the generated types render nullable fields as arrays (see fair-types.ts).
+export interface SubsidyRun {
+  id: string;
+  periodId: string;
+  policyVersion: string;
+  status: string;
+  agenciesTotal: number;
+  agenciesDone: number;
+  placementsTotal: number;
+  placementsDone: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+export interface SubsidyPeriod {
+  id: string;
+  label: string;
+  fromDate: string;
+  toDate: string;
+  activitySettlementDate: string | null;
+  createdAt: string;
+  latestRun: SubsidyRun | null;
+}
+interface Explained {
+  code: string;
+  zh: string;
+  en: string;
+}
+export interface SubsidyLine {
+  id: string;
+  periodId: string;
+  agencyId: string;
+  agencyName: string;
+  lineKey: string;
+  kind: string;
+  placementId: string | null;
+  scheme: string | null;
+  amountFen: number;
+  amountYuan: string;
+  status: string;
+  reasonCode: string | null;
+  reason: Explained | null;
+  reasonDetails: string[];
+  details: Explained[];
+  detail: string | null;
+  basis: number | null;
+  trail: TrailStep[];
+  policyVersion: string;
+  claimId: string | null;
+  reviewReason: string | null;
+  worker: string | null;
+  workerIdMasked: string | null;
+  employerName: string | null;
+  referralDate: string | null;
+  claimDate: string | null;
+  computedAt: string;
+}
+export interface AgencyClaimSummary {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  periodId: string;
+  periodLabel: string;
+  status: AgencyClaimStatus;
+  claimedFen: number;
+  approvedFen: number;
+  claimedYuan: string;
+  approvedYuan: string;
+  submittedAt: string;
+  reviewedAt: string | null;
+  noticeFrom: string | null;
+  noticeUntil: string | null;
+  paidAt: string | null;
+}
+export interface AgencyClaim extends AgencyClaimSummary {
+  lines: SubsidyLine[];
+}
+export interface SubsidyNotice {
+  claimId: string;
+  agency: string;
+  period: string;
+  noticeFrom: string;
+  noticeUntil: string;
+  scheme: string | null;
+  worker: string | null;
+  amountYuan: string;
+}
+export interface ReplayReport {
+  lineId: string;
+  policyVersion: string;
+  identical: boolean;
+  differences: { field: string; stored: unknown; replayed: unknown }[];
+}
+
+export function listPeriods(): Promise<{ items: SubsidyPeriod[] }> {
+  return read(api.GET('/api/subsidy-periods'));
+}
+
+export function createPeriod(body: SubsidyPeriodInput): Promise<SubsidyPeriod> {
+  return read(api.POST('/api/admin/subsidy-periods', { body }));
+}
+
+export function startRun(periodId: string): Promise<SubsidyRun> {
+  return read(api.POST('/api/admin/subsidy-periods/{id}/runs', { params: { path: { id: periodId } } }));
+}
+
+export function listLines(query: {
+  periodId?: string;
+  agencyId?: string;
+}): Promise<{ items: SubsidyLine[] }> {
+  return read(api.GET('/api/agency-subsidy-lines', { params: { query } }));
+}
+
+export function submitClaim(periodId: string): Promise<AgencyClaim> {
+  return read(api.POST('/api/agency-subsidy-claims', { body: { periodId } }));
+}
+
+export function listClaims(query: {
+  status?: AgencyClaimSummary['status'];
+  periodId?: string;
+}): Promise<{ items: AgencyClaimSummary[] }> {
+  return read(api.GET('/api/agency-subsidy-claims', { params: { query } }));
+}
+
+export function getClaim(id: string): Promise<AgencyClaim> {
+  return read(api.GET('/api/agency-subsidy-claims/{id}', { params: { path: { id } } }));
+}
+
+export function reviewClaim(id: string, body: ReviewAgencyClaim): Promise<AgencyClaim> {
+  return read(api.POST('/api/admin/agency-subsidy-claims/{id}/review', { params: { path: { id } }, body }));
+}
+
+export function payClaim(id: string): Promise<AgencyClaim> {
+  return read(api.POST('/api/admin/agency-subsidy-claims/{id}/pay', { params: { path: { id } } }));
+}
+
+export function recoverLine(id: string, reason: string): Promise<SubsidyLine> {
+  return read(
+    api.POST('/api/admin/agency-subsidy-lines/{id}/recover', { params: { path: { id } }, body: { reason } }),
+  );
+}
+
+export function replayLine(id: string): Promise<ReplayReport> {
+  return read(api.POST('/api/admin/agency-subsidy-lines/{id}/replay', { params: { path: { id } } }));
+}
+
+export function subsidyNotices(): Promise<{ items: SubsidyNotice[] }> {
+  return read(api.GET('/api/public/agency-subsidy-notices'));
+}
+
+/** The finance workbook; the api audits the download. */
+export async function financeExport(periodId: string): Promise<Blob> {
+  return (await unwrap(
+    api.GET('/api/admin/agency-subsidy-claims/export.xlsx', {
+      params: { query: { periodId } },
+      parseAs: 'blob',
+    }),
+  )) as Blob;
+}
