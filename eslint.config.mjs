@@ -32,9 +32,10 @@ export default tseslint.config(
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
-      // Prettier owns layout; these two disagree with it on wrapped inline elements.
+      // Prettier owns layout; these disagree with it on wrapped inline elements.
       'vue/html-indent': 'off',
       'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
       'no-console': 'off',
     },
   },
