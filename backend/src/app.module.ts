@@ -31,6 +31,7 @@ import { TrainingClaimsModule } from './modules/training-claims/training-claims.
 import { CompletionModule } from './modules/training/completion/completion.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { InterviewsModule } from './modules/interviews/interviews.module';
 
 @Module({})
 export class AppModule {
@@ -66,6 +67,7 @@ export class AppModule {
         TrainingClaimsModule,
         CompletionModule,
         MatchingModule,
+        InterviewsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -15,6 +15,7 @@ import { SearchJobsModule } from './modules/search/search-jobs.module';
 import { OutreachJobsModule } from './modules/outreach/outreach-jobs.module';
 import { CompletionJobsModule } from './modules/training/completion/completion-jobs.module';
 import { LearningJobsModule } from './modules/learning/learning-jobs.module';
+import { InterviewsJobsModule } from './modules/interviews/interviews-jobs.module';
 
 export const JOB_FEATURE_MODULES = [
   MaintenanceJobsModule,
@@ -23,6 +24,7 @@ export const JOB_FEATURE_MODULES = [
   OutreachJobsModule,
   CompletionJobsModule,
   LearningJobsModule,
+  InterviewsJobsModule,
 ];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';

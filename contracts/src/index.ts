@@ -11,3 +11,4 @@ export * from './seekers';
 export * from './matching';
 export * from './training';
 export * from './agency-subsidies';
+export * from './interviews';

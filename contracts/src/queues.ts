@@ -10,6 +10,7 @@ export const QueueName = {
   search: 'search',
   outreach: 'outreach',
   training: 'training',
+  interviews: 'interviews',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +24,9 @@ export const JobName = {
   sweepTrainingCompletions: 'sweep-training-completions',
   completeTrainingClass: 'complete-training-class',
   closeStaleLearningSessions: 'close-stale-learning-sessions',
+  expireInterviewInvitation: 'expire-interview-invitation',
+  remindInterview: 'remind-interview',
+  markInterviewNoShow: 'mark-interview-no-show',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -93,6 +97,27 @@ export const CloseStaleLearningSessionsPayloadSchema = z.object({
 });
 export type CloseStaleLearningSessionsPayload = z.infer<typeof CloseStaleLearningSessionsPayloadSchema>;
 
+/** Delayed to the invitation's response deadline: an unanswered invitation becomes EXPIRED (AS-31). */
+export const ExpireInterviewInvitationPayloadSchema = z.object({ invitationId: z.string().uuid() }).strict();
+export type ExpireInterviewInvitationPayload = z.infer<typeof ExpireInterviewInvitationPayloadSchema>;
+
+/**
+ * Reminder and no-show jobs carry the schedule version they were made for: a job of an older
+ * version (the interview moved meanwhile) does nothing.
+ */
+export const RemindInterviewPayloadSchema = z
+  .object({
+    interviewId: z.string().uuid(),
+    version: z.number().int().min(1),
+    offsetSeconds: z.number().int().min(0),
+  })
+  .strict();
+export type RemindInterviewPayload = z.infer<typeof RemindInterviewPayloadSchema>;
+export const MarkInterviewNoShowPayloadSchema = z
+  .object({ interviewId: z.string().uuid(), version: z.number().int().min(1) })
+  .strict();
+export type MarkInterviewNoShowPayload = z.infer<typeof MarkInterviewNoShowPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -129,5 +154,17 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.completeTrainingClass]: {
     queue: QueueName.training,
     payload: CompleteTrainingClassPayloadSchema,
+  },
+  [JobName.expireInterviewInvitation]: {
+    queue: QueueName.interviews,
+    payload: ExpireInterviewInvitationPayloadSchema,
+  },
+  [JobName.remindInterview]: {
+    queue: QueueName.interviews,
+    payload: RemindInterviewPayloadSchema,
+  },
+  [JobName.markInterviewNoShow]: {
+    queue: QueueName.interviews,
+    payload: MarkInterviewNoShowPayloadSchema,
   },
 };

@@ -49,6 +49,16 @@ export const ConfigSchema = z.object({
   SYNDICATION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Seconds before an interview's start at which reminders go out [INFERRED: 24 h and 15 min]. */
+  INTERVIEW_REMINDER_OFFSETS_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .default('86400,900')
+    .transform((v) => v.split(',').map(Number)),
+  /** An interview nobody started this many seconds after its start is marked NO_SHOW [INFERRED]. */
+  INTERVIEW_NO_SHOW_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** How long a seeker has to answer an invitation unless the employer says otherwise [INFERRED]. */
+  INVITATION_RESPONSE_HOURS: z.coerce.number().int().min(1).max(336).default(48),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

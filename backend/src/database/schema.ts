@@ -93,3 +93,4 @@ export * from './seeker-schema';
 export * from './training-schema';
 export * from './learning-schema';
 export * from './agency-subsidy-schema';
+export * from './interview-schema';
