@@ -6,6 +6,7 @@ import { classesEn } from './classes.en';
 import { completionEn } from './completion.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
+import { interviewsEn } from './interviews.en';
 
 // English. Typed against the Chinese messages so a missing key fails the build.
 const en: MessageSchema = {
@@ -16,6 +17,7 @@ const en: MessageSchema = {
   ...completionEn,
   ...searchEn,
   ...matchingEn,
+  ...interviewsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -141,6 +143,7 @@ const en: MessageSchema = {
       organizerDashboard: 'Dashboard',
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
+      organizerAssistedInterviews: 'Assisted interviews',
       adminUsers: 'Users and roles',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
@@ -184,6 +187,8 @@ const en: MessageSchema = {
       organizerDashboard: 'Statistics for fairs and training',
       organizerCoverage: 'Import key-group rosters and see who has not joined yet',
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',
+      organizerAssistedInterviews:
+        'Book and host video interviews for registered people without online access',
       adminUsers: 'Manage accounts; grant organizer and administrator roles',
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',
@@ -530,6 +535,21 @@ const en: MessageSchema = {
     TRAINING_DECISION_NOT_FOUND: 'No such completion decision.',
     CERTIFICATE_NOT_FOUND: 'No certificate has this code.',
     CERTIFICATE_CODE_INVALID: 'A verification code has 12 letters and digits.',
+    CERTIFICATE_ALREADY_REVOKED: 'This certificate has already been revoked.',
+    SLOT_INVALID: 'A slot ends after it starts and lasts 10 to 240 minutes.',
+    SLOT_IN_PAST: 'A slot must start in the future.',
+    SLOT_OVERLAP: 'This slot overlaps another slot of the same interviewer.',
+    SLOT_TAKEN: 'Someone else booked this slot; choose another one.',
+    SLOT_NOT_OFFERED: 'This slot cannot be chosen here.',
+    SEEKER_SCHEDULE_CONFLICT: 'You already have an interview at that time; choose another slot.',
+    APPLICATION_NOT_INVITABLE: 'This application cannot be invited to an interview now.',
+    INVITATION_PENDING: 'An invitation for this application is still waiting for an answer.',
+    INVITATION_NOT_OPEN: 'This invitation was answered, withdrawn or has expired.',
+    INTERVIEW_NOT_ACTIVE: 'The interview cannot change in its current state.',
+    RESCHEDULE_PENDING: 'A new time is already waiting for confirmation.',
+    RESCHEDULE_NOT_PENDING: 'This proposal was already answered.',
+    RESCHEDULE_OWN_PROPOSAL: 'The other side confirms a new time.',
+    ASSISTED_PERSON_NOT_FOUND: 'No registered person has this ID number.',
     INSTITUTION_USCC_TAKEN: 'This credit code is already in the catalogue.',
     CLASS_PLAN_NOT_APPROVED:
       'The district has not approved this class plan yet: no enrolment, no study hours.',

@@ -66,7 +66,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerResume', icon: Document, path: '/seeker/resume' },
       { key: 'seekerRecommendations', icon: Medal, path: '/seeker/recommendations' },
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
-      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
+      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews' },
     ],
   },
   {
@@ -78,7 +78,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerScreening', icon: Files, path: '/employer/screening' },
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
       { key: 'employerTraining', icon: Money, path: '/employer/training' },
-      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
+      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews' },
     ],
   },
   {
@@ -120,6 +120,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerDashboard', icon: DataAnalysis, path: '/organizer/dashboard' },
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
+      { key: 'organizerAssistedInterviews', icon: VideoCamera, path: '/organizer/assisted-interviews' },
     ],
   },
   {
