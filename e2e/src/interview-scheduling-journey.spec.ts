@@ -157,7 +157,7 @@ describe('interview scheduling: slots, 邀约, booking and a reschedule that doe
     await login(recruiter, employer);
     await recruiter.goto(`${BASE_URL}/employer/interviews`);
     await recruiter.getByRole('tab', { name: '面试官与时段' }).click();
-    await recruiter.getByTestId('interviewer-name').locator('input').fill('王面试官');
+    await recruiter.getByTestId('interviewer-name').fill('王面试官');
     await recruiter.getByTestId('add-interviewer').click();
     await expect.poll(() => recruiter.getByTestId('interviewer').count()).toBe(1);
     for (const [start, end] of [
@@ -205,7 +205,7 @@ describe('interview scheduling: slots, 邀约, booking and a reschedule that doe
     await recruiter.getByTestId('request-reschedule').click();
     const dialog = recruiter.getByTestId('reschedule-dialog');
     await dialog.getByTestId(`slot-${slotB}`).click();
-    await dialog.getByTestId('reschedule-reason').locator('textarea').fill('面试官上午临时参加招聘会');
+    await dialog.getByTestId('reschedule-reason').fill('面试官上午临时参加招聘会');
     await dialog.getByTestId('reschedule-submit').click();
     await expect.poll(() => recruiter.getByTestId('pending-reschedule').count()).toBe(1);
     expect(await recruiter.getByTestId('interview-time').first().innerText()).toBe(slotA);
