@@ -34,6 +34,7 @@ import { MatchingModule } from './modules/matching/matching.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { AgencySubsidiesModule } from './modules/agency-subsidies/agency-subsidies.module';
+import { InterviewsModule } from './modules/interviews/interviews.module';
 
 @Module({})
 export class AppModule {
@@ -72,6 +73,7 @@ export class AppModule {
         CompletionModule,
         MatchingModule,
         AgencySubsidiesModule,
+        InterviewsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

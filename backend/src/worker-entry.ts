@@ -16,6 +16,7 @@ import { OutreachJobsModule } from './modules/outreach/outreach-jobs.module';
 import { CompletionJobsModule } from './modules/training/completion/completion-jobs.module';
 import { LearningJobsModule } from './modules/learning/learning-jobs.module';
 import { AgencySubsidiesJobsModule } from './modules/agency-subsidies/agency-subsidies-jobs.module';
+import { InterviewsJobsModule } from './modules/interviews/interviews-jobs.module';
 
 export const JOB_FEATURE_MODULES = [
   MaintenanceJobsModule,
@@ -25,6 +26,7 @@ export const JOB_FEATURE_MODULES = [
   CompletionJobsModule,
   LearningJobsModule,
   AgencySubsidiesJobsModule,
+  InterviewsJobsModule,
 ];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';

@@ -12,3 +12,4 @@ export * from './matching';
 export * from './training';
 export * from './agency-subsidies';
 export * from './calls';
+export * from './interviews';

@@ -11,6 +11,7 @@ export const QueueName = {
   outreach: 'outreach',
   training: 'training',
   subsidies: 'subsidies',
+  interviews: 'interviews',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -26,6 +27,9 @@ export const JobName = {
   closeStaleLearningSessions: 'close-stale-learning-sessions',
   computeSubsidyPeriod: 'compute-subsidy-period',
   computeAgencySubsidyChunk: 'compute-agency-subsidy-chunk',
+  expireInterviewInvitation: 'expire-interview-invitation',
+  remindInterview: 'remind-interview',
+  markInterviewNoShow: 'mark-interview-no-show',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -120,6 +124,27 @@ export const ComputeAgencySubsidyChunkPayloadSchema = z
   .strict();
 export type ComputeAgencySubsidyChunkPayload = z.infer<typeof ComputeAgencySubsidyChunkPayloadSchema>;
 
+/** Delayed to the invitation's response deadline: an unanswered invitation becomes EXPIRED (AS-31). */
+export const ExpireInterviewInvitationPayloadSchema = z.object({ invitationId: z.string().uuid() }).strict();
+export type ExpireInterviewInvitationPayload = z.infer<typeof ExpireInterviewInvitationPayloadSchema>;
+
+/**
+ * Reminder and no-show jobs carry the schedule version they were made for: a job of an older
+ * version (the interview moved meanwhile) does nothing.
+ */
+export const RemindInterviewPayloadSchema = z
+  .object({
+    interviewId: z.string().uuid(),
+    version: z.number().int().min(1),
+    offsetSeconds: z.number().int().min(0),
+  })
+  .strict();
+export type RemindInterviewPayload = z.infer<typeof RemindInterviewPayloadSchema>;
+export const MarkInterviewNoShowPayloadSchema = z
+  .object({ interviewId: z.string().uuid(), version: z.number().int().min(1) })
+  .strict();
+export type MarkInterviewNoShowPayload = z.infer<typeof MarkInterviewNoShowPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -164,5 +189,17 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.computeAgencySubsidyChunk]: {
     queue: QueueName.subsidies,
     payload: ComputeAgencySubsidyChunkPayloadSchema,
+  },
+  [JobName.expireInterviewInvitation]: {
+    queue: QueueName.interviews,
+    payload: ExpireInterviewInvitationPayloadSchema,
+  },
+  [JobName.remindInterview]: {
+    queue: QueueName.interviews,
+    payload: RemindInterviewPayloadSchema,
+  },
+  [JobName.markInterviewNoShow]: {
+    queue: QueueName.interviews,
+    payload: MarkInterviewNoShowPayloadSchema,
   },
 };

@@ -69,6 +69,16 @@ export const ConfigSchema = z.object({
   QUEUE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** A booth's call length before it has a history, for the estimated wait [INFERRED]. */
   QUEUE_DEFAULT_CALL_SECONDS: z.coerce.number().int().min(30).max(7200).default(600),
+  /** Seconds before an interview's start at which reminders go out [INFERRED: 24 h and 15 min]. */
+  INTERVIEW_REMINDER_OFFSETS_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .default('86400,900')
+    .transform((v) => v.split(',').map(Number)),
+  /** An interview nobody started this many seconds after its start is marked NO_SHOW [INFERRED]. */
+  INTERVIEW_NO_SHOW_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+  /** How long a seeker has to answer an invitation unless the employer says otherwise [INFERRED]. */
+  INVITATION_RESPONSE_HOURS: z.coerce.number().int().min(1).max(336).default(48),
 });
 
 export const IceServersSchema = z.array(

@@ -108,7 +108,9 @@ export const announcements = pgTable(
     fairId: uuid('fair_id')
       .notNull()
       .references(() => fairs.id),
-    kind: text('kind', { enum: ['dates_adjusted', 'cancelled', 'suspended', 'resumed', 'notice'] }).notNull(),
+    kind: text('kind', {
+      enum: ['dates_adjusted', 'cancelled', 'suspended', 'resumed', 'notice', 'interview_schedule'],
+    }).notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     effectiveOn: day('effective_on').notNull(),

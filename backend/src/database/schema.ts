@@ -94,3 +94,4 @@ export * from './training-schema';
 export * from './learning-schema';
 export * from './agency-subsidy-schema';
 export * from './interview-call-schema';
+export * from './interview-schema';

@@ -3076,6 +3076,374 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewSlotsController_interviewers"];
+        put?: never;
+        post: operations["InterviewSlotsController_addInterviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviewers/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewSlotsController_slotsOf"];
+        put?: never;
+        post: operations["InterviewSlotsController_addSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-slots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["InterviewSlotsController_removeSlot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/me/interview-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewSlotsController_freeSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/interview-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewInvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewInvitationsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewInvitationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewInvitationsController_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewInvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewInvitationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-invitations/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewInvitationsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/free-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterviewsController_freeSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/reschedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/reschedules/{rescheduleId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/reschedules/{rescheduleId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interviews/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-postponements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InterviewsController_postpone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assisted-interviews/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssistedInterviewsController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assisted-interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistedInterviewsController_mine"];
+        put?: never;
+        post: operations["AssistedInterviewsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/{id}/interview-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistedInterviewsController_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assisted-interviews/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssistedInterviewsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7015,6 +7383,285 @@ export interface components {
                 worker: string | null;
                 amountYuan: string;
             }[];
+        };
+        InterviewerListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                employerId: string;
+                name: string;
+                title: string | null;
+            }[];
+        };
+        InterviewerInputDto: {
+            name: string;
+            title?: string;
+        };
+        InterviewerDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            name: string;
+            title: string[];
+        };
+        SlotListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                interviewerId: string;
+                interviewerName: string;
+                startsAt: string;
+                endsAt: string;
+                label: string;
+                booked: boolean;
+            }[];
+        };
+        SlotInputDto: {
+            startsAt: string;
+            endsAt: string;
+        };
+        SlotDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            interviewerId: string;
+            interviewerName: string;
+            startsAt: string;
+            endsAt: string;
+            label: string;
+            booked: boolean;
+        };
+        InvitationInputDto: {
+            /** @enum {string} */
+            mode: "slots" | "link";
+            /** @default [] */
+            slotIds: string[];
+            respondWithinHours?: number;
+            message?: string;
+        };
+        InvitationDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            positionTitle: string;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** Format: uuid */
+            seekerUserId: string;
+            seekerName: string;
+            /** @enum {string} */
+            mode: "slots" | "link";
+            /** @enum {string} */
+            status: "invited" | "accepted" | "declined" | "expired" | "cancelled";
+            message: string[];
+            respondBy: string;
+            respondedAt: string[];
+            responseReason: string[];
+            createdAt: string;
+            /** Format: uuid */
+            interviewId: string | null;
+        };
+        InvitationListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                applicationId: string;
+                positionTitle: string;
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                /** Format: uuid */
+                seekerUserId: string;
+                seekerName: string;
+                /** @enum {string} */
+                mode: "slots" | "link";
+                /** @enum {string} */
+                status: "invited" | "accepted" | "declined" | "expired" | "cancelled";
+                message: string | null;
+                respondBy: string;
+                respondedAt: string | null;
+                responseReason: string | null;
+                createdAt: string;
+                /** Format: uuid */
+                interviewId: string | null;
+            }[];
+        };
+        AcceptInvitationDto: {
+            /** Format: uuid */
+            slotId: string;
+        };
+        InterviewDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invitationId: string;
+            /** Format: uuid */
+            applicationId: string;
+            positionTitle: string;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** Format: uuid */
+            seekerUserId: string;
+            seekerName: string;
+            /** Format: uuid */
+            interviewerId: string;
+            interviewerName: string;
+            startsAt: string;
+            endsAt: string;
+            label: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_progress" | "completed" | "no_show" | "cancelled";
+            version: number;
+            /** @enum {string|null} */
+            outcome: "pass" | "fail" | "pending" | null;
+            cancelReason: string[];
+            /** @enum {string|null} */
+            cancelledBy: "seeker" | "employer" | "staff" | "system" | null;
+            assisted: {
+                /** Format: uuid */
+                staffUserId: string;
+                staffName: string;
+                office: string;
+                consentAt: string;
+                consentNote: string;
+            } | null;
+            pendingReschedule: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                proposedBy: "seeker" | "employer" | "staff" | "system";
+                /** Format: uuid */
+                interviewerId: string;
+                interviewerName: string;
+                startsAt: string;
+                endsAt: string;
+                label: string;
+                reason: string;
+                /** @enum {string} */
+                status: "pending" | "accepted" | "declined" | "withdrawn";
+                createdAt: string;
+            } | null;
+            createdAt: string;
+        };
+        OptionalReasonDto: {
+            reason?: string;
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        InterviewListDto_Output: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                invitationId: string;
+                /** Format: uuid */
+                applicationId: string;
+                positionTitle: string;
+                /** Format: uuid */
+                employerId: string;
+                employerName: string;
+                /** Format: uuid */
+                seekerUserId: string;
+                seekerName: string;
+                /** Format: uuid */
+                interviewerId: string;
+                interviewerName: string;
+                startsAt: string;
+                endsAt: string;
+                label: string;
+                /** @enum {string} */
+                status: "scheduled" | "in_progress" | "completed" | "no_show" | "cancelled";
+                version: number;
+                /** @enum {string|null} */
+                outcome: "pass" | "fail" | "pending" | null;
+                cancelReason: string | null;
+                /** @enum {string|null} */
+                cancelledBy: "seeker" | "employer" | "staff" | "system" | null;
+                assisted: {
+                    /** Format: uuid */
+                    staffUserId: string;
+                    staffName: string;
+                    office: string;
+                    consentAt: string;
+                    consentNote: string;
+                } | null;
+                pendingReschedule: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    proposedBy: "seeker" | "employer" | "staff" | "system";
+                    /** Format: uuid */
+                    interviewerId: string;
+                    interviewerName: string;
+                    startsAt: string;
+                    endsAt: string;
+                    label: string;
+                    reason: string;
+                    /** @enum {string} */
+                    status: "pending" | "accepted" | "declined" | "withdrawn";
+                    createdAt: string;
+                } | null;
+                createdAt: string;
+            }[];
+        };
+        RescheduleInputDto: {
+            /** Format: uuid */
+            slotId?: string;
+            startsAt?: string;
+            endsAt?: string;
+            /** Format: uuid */
+            interviewerId?: string;
+            reason: string;
+        };
+        PostponementInputDto: {
+            /** Format: uuid */
+            interviewerId: string;
+            from: string;
+            to: string;
+            shiftMinutes: number;
+            reason: string;
+        };
+        PostponementDto_Output: {
+            proposals: number;
+            announcementIds: string[];
+        };
+        AssistedLookupDto: {
+            idNumber: string;
+        };
+        AssistedPersonDto_Output: {
+            /** Format: uuid */
+            seekerUserId: string;
+            maskedName: string;
+            maskedIdNumber: string;
+            flags: string[];
+            applications: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                positionId: string;
+                positionTitle: string;
+                employerName: string;
+                status: string;
+            }[];
+        };
+        AssistedBookingInputDto: {
+            idNumber: string;
+            /** Format: uuid */
+            positionId: string;
+            /** Format: uuid */
+            slotId: string;
+            office: string;
+            /** @enum {boolean} */
+            consent: true;
+            consentNote: string;
         };
     };
     responses: never;
@@ -11986,6 +12633,582 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgencySubsidyNoticeListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewSlotsController_interviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewSlotsController_addInterviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewerInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewerDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewSlotsController_slotsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewSlotsController_addSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewSlotsController_removeSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InterviewSlotsController_freeSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_slots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewInvitationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_freeSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rescheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rescheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    InterviewsController_postpone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostponementInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostponementDto_Output"];
+                };
+            };
+        };
+    };
+    AssistedInterviewsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistedLookupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedPersonDto_Output"];
+                };
+            };
+        };
+    };
+    AssistedInterviewsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewListDto_Output"];
+                };
+            };
+        };
+    };
+    AssistedInterviewsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistedBookingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
+                };
+            };
+        };
+    };
+    AssistedInterviewsController_slots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotListDto_Output"];
+                };
+            };
+        };
+    };
+    AssistedInterviewsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterviewDto_Output"];
                 };
             };
         };

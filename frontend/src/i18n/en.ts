@@ -9,6 +9,7 @@ import { completionEn } from './completion.en';
 import { agencySubsidyClaimsEn } from './agency-subsidy-claims.en';
 import { searchEn } from './search.en';
 import type { MessageSchema } from './zh-CN';
+import { interviewsEn } from './interviews.en';
 
 // English. Typed against the Chinese messages so a missing key fails the build.
 const en: MessageSchema = {
@@ -22,6 +23,7 @@ const en: MessageSchema = {
   ...agencySubsidyEn,
   ...callsEn,
   ...agencySubsidyClaimsEn,
+  ...interviewsEn,
   app: {
     name: 'Public Employment Services',
     fair: 'Online Recruitment Fair',
@@ -154,6 +156,7 @@ const en: MessageSchema = {
       organizerAgreements: 'Revocations to check',
       organizerSocialInsurance: 'Social-insurance months',
       organizerKeyEnterprises: 'Key enterprises',
+      organizerAssistedInterviews: 'Assisted interviews',
       adminUsers: 'Users and roles',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
@@ -208,6 +211,8 @@ const en: MessageSchema = {
       organizerSocialInsurance:
         'Import contribution months from the social-insurance system (designated staff)',
       organizerKeyEnterprises: 'Keep the registry of key enterprises',
+      organizerAssistedInterviews:
+        'Book and host video interviews for registered people without online access',
       adminUsers: 'Manage accounts; grant organizer and administrator roles',
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',
@@ -577,6 +582,20 @@ const en: MessageSchema = {
     COURSE_MODULE_UNKNOWN: 'The course has no such module.',
     COURSE_MATERIAL_LINK_INVALID: 'The playback link is invalid or has expired; reload the page.',
     CERTIFICATE_CODE_INVALID: 'A verification code has 12 letters and digits.',
+    SLOT_INVALID: 'A slot ends after it starts and lasts 10 to 240 minutes.',
+    SLOT_IN_PAST: 'A slot must start in the future.',
+    SLOT_OVERLAP: 'This slot overlaps another slot of the same interviewer.',
+    SLOT_TAKEN: 'Someone else booked this slot; choose another one.',
+    SLOT_NOT_OFFERED: 'This slot cannot be chosen here.',
+    SEEKER_SCHEDULE_CONFLICT: 'You already have an interview at that time; choose another slot.',
+    APPLICATION_NOT_INVITABLE: 'This application cannot be invited to an interview now.',
+    INVITATION_PENDING: 'An invitation for this application is still waiting for an answer.',
+    INVITATION_NOT_OPEN: 'This invitation was answered, withdrawn or has expired.',
+    INTERVIEW_NOT_ACTIVE: 'The interview cannot change in its current state.',
+    RESCHEDULE_PENDING: 'A new time is already waiting for confirmation.',
+    RESCHEDULE_NOT_PENDING: 'This proposal was already answered.',
+    RESCHEDULE_OWN_PROPOSAL: 'The other side confirms a new time.',
+    ASSISTED_PERSON_NOT_FOUND: 'No registered person has this ID number.',
     INSTITUTION_USCC_TAKEN: 'This credit code is already in the catalogue.',
     CLASS_PLAN_NOT_APPROVED:
       'The district has not approved this class plan yet: no enrolment, no study hours.',

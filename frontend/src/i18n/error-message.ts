@@ -26,6 +26,8 @@ const SERVER_WORDED = new Set<string>([
   'POSITION_NOT_EDITABLE',
   'SANCTION_TARGET_MISMATCH',
   'REASON_REQUIRED',
+  // Lists the interview already holding that time (AS-29).
+  'SEEKER_SCHEDULE_CONFLICT',
 ]);
 
 /**

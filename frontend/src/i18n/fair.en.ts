@@ -102,6 +102,7 @@ export const fairEn: typeof fairZhCN = {
       cancelled: 'Cancelled',
       suspended: 'Suspended',
       resumed: 'Resumed',
+      interview_schedule: 'Interview times changed',
     },
     severity: { reject: 'Must be changed', review: 'A reviewer decides' },
     severityHint: {

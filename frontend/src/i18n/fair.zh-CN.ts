@@ -63,6 +63,7 @@ export const fairZhCN = {
       cancelled: '活动取消',
       suspended: '暂停举办',
       resumed: '恢复举办',
+      interview_schedule: '面试时间调整',
     },
     severity: { reject: '必须修改', review: '需人工审核' },
     severityHint: {

@@ -11,6 +11,7 @@ import { classesZhCN } from './classes.zh-CN';
 import { completionZhCN } from './completion.zh-CN';
 import { agencySubsidyClaimsZhCN } from './agency-subsidy-claims.zh-CN';
 import { searchZhCN } from './search.zh-CN';
+import { interviewsZhCN } from './interviews.zh-CN';
 
 const zhCN = {
   ...fairZhCN,
@@ -23,6 +24,7 @@ const zhCN = {
   ...agencySubsidyZhCN,
   ...callsZhCN,
   ...agencySubsidyClaimsZhCN,
+  ...interviewsZhCN,
   app: {
     name: '公共就业服务平台',
     fair: '网络双选会',
@@ -155,6 +157,7 @@ const zhCN = {
       organizerAgreements: '解约核查',
       organizerSocialInsurance: '社保缴费月份',
       organizerKeyEnterprises: '重点企业名录',
+      organizerAssistedInterviews: '协助面试预约',
       adminUsers: '用户与角色',
       adminQueues: '任务队列',
       adminSettings: '系统配置',
@@ -208,6 +211,7 @@ const zhCN = {
       organizerAgreements: '核查国有企业撤回已签署协议的情况',
       organizerSocialInsurance: '导入社保系统的参保缴费月份（指定专人）',
       organizerKeyEnterprises: '维护工业“双百企业”、龙头企业等重点企业名录',
+      organizerAssistedInterviews: '为不具备线上条件的登记人员预约并主持视频面试',
       adminUsers: '管理账号，授予组织方和管理员角色',
       adminQueues: '查看后台任务队列（Bull Board）',
       adminSettings: '平台参数与政策版本配置',
@@ -561,6 +565,20 @@ const zhCN = {
     COURSE_MODULE_UNKNOWN: '课程没有该模块。',
     COURSE_MATERIAL_LINK_INVALID: '播放链接无效或已过期，请刷新页面。',
     CERTIFICATE_CODE_INVALID: '验证码格式不正确，应为 12 位字母和数字。',
+    SLOT_INVALID: '面试时段须晚于开始时间，时长 10 至 240 分钟。',
+    SLOT_IN_PAST: '面试时段必须晚于当前时间。',
+    SLOT_OVERLAP: '该时段与同一面试官的其他时段重叠。',
+    SLOT_TAKEN: '该时段已被他人预约，请选择其他时段。',
+    SLOT_NOT_OFFERED: '该时段不在可选范围内。',
+    SEEKER_SCHEDULE_CONFLICT: '该时间您已有其他面试，请选择其他时段。',
+    APPLICATION_NOT_INVITABLE: '该投递当前不能邀约面试。',
+    INVITATION_PENDING: '该投递已有待回复的邀约。',
+    INVITATION_NOT_OPEN: '该邀约已回复、撤回或已过期。',
+    INTERVIEW_NOT_ACTIVE: '面试当前状态不允许此操作。',
+    RESCHEDULE_PENDING: '已有待确认的改期申请。',
+    RESCHEDULE_NOT_PENDING: '该改期申请已处理。',
+    RESCHEDULE_OWN_PROPOSAL: '改期须由对方确认。',
+    ASSISTED_PERSON_NOT_FOUND: '未找到该身份证号码的登记人员。',
     INSTITUTION_USCC_TAKEN: '该统一社会信用代码已登记为培训机构。',
     CLASS_PLAN_NOT_APPROVED: '该班级的开班申请和线上培训方案尚未经区县审核同意，暂不能报名或记录学时。',
     LEARNING_MODULE_UNKNOWN: '课程中没有该模块。',

@@ -69,7 +69,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'seekerApplications', icon: Tickets, path: '/seeker/applications' },
       { key: 'seekerPlacements', icon: Stamp, path: '/seeker/placements' },
       { key: 'seekerQueues', icon: UserFilled, path: '/seeker/queues' },
-      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews', soon: true },
+      { key: 'seekerInterviews', icon: VideoCamera, path: '/seeker/interviews' },
     ],
   },
   {
@@ -82,7 +82,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'employerResumes', icon: Search, path: '/employer/resumes' },
       { key: 'employerTraining', icon: Money, path: '/employer/training' },
       { key: 'employerBooth', icon: VideoCamera, path: '/employer/booth' },
-      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews', soon: true },
+      { key: 'employerInterviews', icon: Calendar, path: '/employer/interviews' },
     ],
   },
   {
@@ -129,6 +129,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerSocialInsurance', icon: Money, path: '/organizer/social-insurance' },
       { key: 'organizerKeyEnterprises', icon: OfficeBuilding, path: '/organizer/key-enterprises' },
       { key: 'organizerLive', icon: VideoCamera, path: '/organizer/live' },
+      { key: 'organizerAssistedInterviews', icon: VideoCamera, path: '/organizer/assisted-interviews' },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 import { NAV_SECTIONS, sectionRoles } from '@/navigation/nav-items';
 import type { AccessMeta } from './guard';
+import { INTERVIEW_MENU_PAGES } from './interview-routes';
 import { MATCHING_MENU_PAGES, matchingSubPages } from './matching-routes';
 import { CALL_MENU_PAGES, callSubPages } from './call-routes';
 import { PIPELINE_MENU_PAGES, pipelineSubPages } from './pipeline-routes';
@@ -43,6 +44,7 @@ export const MENU_PAGES: Record<string, Page> = {
   ...MATCHING_MENU_PAGES,
   ...CALL_MENU_PAGES,
   ...AGENCY_SUBSIDY_MENU_PAGES,
+  ...INTERVIEW_MENU_PAGES,
 };
 
 /** Every menu entry, guarded by its roles; one not built yet opens the honest "being built" page. */
