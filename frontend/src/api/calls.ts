@@ -21,8 +21,12 @@ export function saveCallNotes(id: string, body: CallNotesBody): Promise<CallView
   return read(api.PUT('/api/calls/{id}/notes', { params: { path: { id } }, body }));
 }
 
-export function openCall(applicationId: string, acceptOverQuota = false): Promise<CallView> {
-  return read(api.POST('/api/calls', { body: { applicationId, acceptOverQuota } }));
+export function openCall(
+  applicationId: string,
+  acceptOverQuota = false,
+  interviewId?: string,
+): Promise<CallView> {
+  return read(api.POST('/api/calls', { body: { applicationId, acceptOverQuota, interviewId } }));
 }
 
 export function myMinutes(): Promise<MinutesUsage> {

@@ -34,6 +34,7 @@ export const interviewsEn: typeof interviewsZhCN = {
       mode: 'Mode',
     },
     action: {
+      enterCall: 'Enter the video call',
       accept: 'Pick a slot and accept',
       decline: 'Decline',
       reschedule: 'Request a new time',

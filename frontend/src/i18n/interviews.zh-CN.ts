@@ -32,6 +32,7 @@ export const interviewsZhCN = {
       mode: '方式',
     },
     action: {
+      enterCall: '进入视频面试',
       accept: '选择时段并接受',
       decline: '拒绝',
       reschedule: '申请改期',

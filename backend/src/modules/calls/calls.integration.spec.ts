@@ -5,7 +5,7 @@ import { io as connect, Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_POOL } from '../../infra/database/database';
 import { startTestApp, TestApp } from '../../test-support/test-app';
-import { caller, organizer, publishedPosition } from '../../test-support/fair-fixtures';
+import { caller, daysFromToday, organizer, publishedPosition } from '../../test-support/fair-fixtures';
 import { readySeeker } from '../../test-support/seeker-fixtures';
 
 // Two api processes sharing PostgreSQL and Redis: the two people of a call sit on different ones.
@@ -254,6 +254,48 @@ describe('interview minutes', () => {
       notes: null,
       outcome: null,
     });
+  });
+});
+
+describe('calls for scheduled interviews', () => {
+  it('opening the call starts the booked interview (lobby until its start); the outcome completes it', async () => {
+    const { unit, seeker, application } = await shortlisted();
+    const interviewer = (await unit.call('POST', '/api/interviewers', { name: '周面试官' })).json();
+    const slot = (
+      await unit.call('POST', `/api/interviewers/${interviewer.id}/slots`, {
+        startsAt: `${daysFromToday(1)}T10:00`,
+        endsAt: `${daysFromToday(1)}T10:30`,
+      })
+    ).json();
+    const invitation = (
+      await unit.call('POST', `/api/applications/${application.id}/interview-invitations`, {
+        mode: 'slots',
+        slotIds: [slot.id],
+      })
+    ).json();
+    const interview = (
+      await seeker.call('POST', `/api/interview-invitations/${invitation.id}/acceptance`, { slotId: slot.id })
+    ).json();
+    const status = async () =>
+      (await pool.query('select status, outcome from interviews where id = $1', [interview.id])).rows[0];
+
+    const stranger = await unit.call('POST', '/api/calls', {
+      applicationId: application.id,
+      interviewId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(stranger.statusCode).toBe(404);
+
+    const opened = await unit.call('POST', '/api/calls', {
+      applicationId: application.id,
+      interviewId: interview.id,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(Date.parse(opened.json().scheduledStartAt)).toBe(Date.parse(interview.startsAt));
+    expect(await status()).toEqual({ status: 'in_progress', outcome: null });
+
+    await unit.call('POST', `/api/calls/${opened.json().id}/end`);
+    await unit.call('PUT', `/api/calls/${opened.json().id}/notes`, { notes: '表达清楚', outcome: 'offer' });
+    expect(await status()).toEqual({ status: 'completed', outcome: 'pass' });
   });
 });
 

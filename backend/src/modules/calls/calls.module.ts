@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { EmployersModule } from '../employers/employers.module';
 import { FairsModule } from '../fairs/fairs.module';
+import { InterviewsCoreModule } from '../interviews/interviews-core.module';
 import { CallMinutesService } from './call-minutes.service';
 import { CallSignallingGateway } from './call-signalling.gateway';
 import { CallsController } from './calls.controller';
@@ -12,7 +13,7 @@ import { WaitingRoomsController } from './waiting-rooms.controller';
 
 /** Live video interviews: calls and their signalling, minutes, fair waiting rooms (issue 6). */
 @Module({
-  imports: [ApplicationsModule, EmployersModule, FairsModule],
+  imports: [ApplicationsModule, EmployersModule, FairsModule, InterviewsCoreModule],
   controllers: [CallsController, WaitingRoomsController],
   providers: [CallsService, CallMinutesService, WaitingRoomStore, WaitingRoomService, CallSignallingGateway],
   exports: [CallsService, CallMinutesService],

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CallJoined,
   CallNotesInput,
+  type CallOutcome,
+  type InterviewOutcome,
   CallOpenInput,
   CallPresence,
   callRoom,
@@ -20,6 +22,7 @@ import {
   calls,
   employers,
   fairEmployerAgencies,
+  interviews,
   users,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
@@ -27,6 +30,7 @@ import { RealtimeServer } from '../../infra/realtime/realtime.server';
 import { ApplicationsService } from '../applications/applications.service';
 import { EmployersService } from '../employers/employers.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { InterviewLifecycle } from '../interviews/interview-lifecycle.service';
 import { CallMinutesService } from './call-minutes.service';
 
 type CallRow = typeof calls.$inferSelect;
@@ -46,6 +50,7 @@ export class CallsService {
     private readonly notifications: NotificationsService,
     private readonly minutes: CallMinutesService,
     private readonly realtime: RealtimeServer,
+    private readonly lifecycle: InterviewLifecycle,
   ) {}
 
   async openForApplication(actor: Actor, input: CallOpenInput): Promise<CallView> {
@@ -66,6 +71,7 @@ export class CallsService {
         'Shortlist the application before interviewing. 请先将投递标记为初筛通过再面试。',
         { status: application.status },
       );
+    const interview = input.interviewId ? await this.interviewOf(input.interviewId, application.id) : null;
     await this.minutes.assertQuota(employer.id, input.acceptOverQuota);
     const call = await this.create({
       origin: input.interviewId ? 'interview' : 'application',
@@ -75,10 +81,14 @@ export class CallsService {
       interviewId: input.interviewId ?? null,
       hostUserId: actor.userId,
       guestUserId: application.seekerUserId,
-      scheduledStartAt: input.scheduledStartAt ? new Date(input.scheduledStartAt) : null,
+      // A scheduled interview keeps its lobby until its own start time.
+      scheduledStartAt: input.scheduledStartAt
+        ? new Date(input.scheduledStartAt)
+        : (interview?.startsAt ?? null),
       callInExpiresAt: null,
       overQuotaAccepted: input.acceptOverQuota ?? false,
     });
+    if (interview) await this.lifecycle.markInProgress(interview.id, actor.userId);
     await this.applications.interviewStarted(actor, application.id);
     const notify = await this.notifications.store(this.db, [application.seekerUserId], {
       kind: 'interview.call',
@@ -270,6 +280,12 @@ export class CallsService {
       .update(calls)
       .set({ notes: input.notes, outcome: input.outcome ?? call.outcome, updatedAt: new Date() })
       .where(eq(calls.id, callId));
+    if (firstOutcome && call.interviewId)
+      await this.lifecycle.markCompleted(
+        call.interviewId,
+        INTERVIEW_OUTCOME_OF[input.outcome!],
+        actor.userId,
+      );
     if (firstOutcome && call.applicationId) {
       const line = await this.minutes.usageLine(callId);
       await this.applications.interviewRecorded(actor, call.applicationId, {
@@ -279,6 +295,18 @@ export class CallsService {
       });
     }
     return this.view(actor, callId);
+  }
+
+  /** The scheduled interview a call is opened for must be this application's, and still on. */
+  private async interviewOf(interviewId: string, applicationId: string) {
+    const [row] = await this.db.select().from(interviews).where(eq(interviews.id, interviewId));
+    if (!row || row.applicationId !== applicationId)
+      throw new AppError('NOT_FOUND', 'No such interview for this application. 该投递没有此面试安排。');
+    if (row.status !== 'scheduled' && row.status !== 'in_progress')
+      throw new AppError('INTERVIEW_NOT_ACTIVE', 'This interview is no longer on. 该面试已结束或已取消。', {
+        status: row.status,
+      });
+    return row;
   }
 
   async load(callId: string): Promise<CallRow> {
@@ -363,3 +391,10 @@ export class CallsService {
 function notParticipant(): AppError {
   return new AppError('CALL_NOT_PARTICIPANT', 'You are not part of this interview. 您不是该面试的参与者。');
 }
+
+/** The interviewer's call outcome, as the interview records it. */
+const INTERVIEW_OUTCOME_OF: Record<CallOutcome, InterviewOutcome> = {
+  offer: 'pass',
+  reject: 'fail',
+  hold: 'pending',
+};
