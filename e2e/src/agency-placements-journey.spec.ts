@@ -180,7 +180,8 @@ describe('agency placements and 社保 months', () => {
     await page.goto(`${BASE_URL}/system/agency-subsidy-policy`);
     const current = page.getByTestId('agency-policy-current');
     await current.waitFor();
-    expect(await page.getByTestId('agency-policy-value-epidemicEndDate').innerText()).toContain(
+    // A value no journey sets (the subsidy journey fills in the epidemic dates for its own run).
+    expect(await page.getByTestId('agency-policy-value-claimDeadlineA1').innerText()).toContain(
       '待定/未给出',
     );
     expect(await page.getByTestId('agency-policy-value-kAmountHardFen').innerText()).toContain('500.00');
