@@ -68,6 +68,9 @@ describe('recommendations for a seeker', () => {
         title: `Java 开发工程师 ${word}`,
         requirements: `熟悉 Java，了解 ${word} 平台。`,
         graduateSuitable: true,
+        district: '江北区',
+        salaryMin: 20000,
+        salaryMax: 30000,
       },
       {
         title: `${word} 算法研究员`,
@@ -78,7 +81,21 @@ describe('recommendations for a seeker', () => {
         salaryMax: 30000,
       },
     );
-    const seeker = await readySeeker(t.app, {}, { skills: ['Java', word] });
+    // Expectations only these two positions meet (district, salary, title word): the positions other
+    // test files publish into the same index (渝北区, 6000-9000) cannot crowd them out of the top 20.
+    const seeker = await readySeeker(
+      t.app,
+      {},
+      {
+        skills: ['Java', word],
+        expectations: {
+          positionTitle: `${word} 开发`,
+          district: '江北区',
+          salaryMin: 20000,
+          salaryMax: 30000,
+        },
+      },
+    );
     await drain();
 
     const response = await seeker.call('GET', '/api/seekers/me/recommendations');
