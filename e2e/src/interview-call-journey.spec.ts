@@ -65,6 +65,7 @@ let toSecond: Balancer;
 let recruiterUrl = '';
 let graduateUrl = '';
 let callUrl = '';
+let fairId = '';
 
 async function setUp(): Promise<void> {
   const { accessToken: organizer } = await call<{ accessToken: string }>(
@@ -82,6 +83,7 @@ async function setUp(): Promise<void> {
     concentratedEndOn: addDays(today, 7),
     agencyDeadlineOn: today,
   });
+  fairId = fair.id;
   const { accessToken: owner } = await call<{ accessToken: string }>(
     'POST',
     '/api/auth/register',
@@ -177,11 +179,12 @@ describe('a fair-booth video interview across two api processes', () => {
   it('the employer opens the booth queue and the seeker, on the other api process, takes place 1', async () => {
     await signIn(recruiter, recruiterUrl, employer);
     await signIn(graduate, graduateUrl, seeker);
-    await recruiter.goto(`${recruiterUrl}/employer/booth`);
+    // Other journeys run fairs too: open this one's booth, as its fair page links do.
+    await recruiter.goto(`${recruiterUrl}/employer/booth?fairId=${fairId}`);
     await recruiter.getByTestId('booth-toggle').click();
     await expect.poll(() => recruiter.getByTestId('booth-state').textContent()).toContain('排队中');
 
-    await graduate.goto(`${graduateUrl}/seeker/queues`);
+    await graduate.goto(`${graduateUrl}/seeker/queues?fairId=${fairId}`);
     await graduate.getByTestId('open-booths').getByText(unitName).waitFor();
     await graduate.getByTestId('join-queue').first().click();
     await expect
