@@ -190,8 +190,7 @@ describe('interview scheduling: slots, 邀约, booking and a reschedule that doe
     await login(graduate, seeker);
     await graduate.goto(`${BASE_URL}/seeker/interviews`);
     await graduate.getByTestId('open-invitation').waitFor();
-    // The page keeps re-laying out under it (not yet understood, see the report): no stability wait.
-    await graduate.getByTestId('accept-invitation').click({ force: true });
+    await graduate.getByTestId('accept-invitation').click();
     const dialog = graduate.getByTestId('accept-dialog');
     await dialog.getByTestId(`slot-${slotA}`).click();
     await dialog.getByTestId('accept-submit').click();
