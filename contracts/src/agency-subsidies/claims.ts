@@ -47,3 +47,90 @@ export type RecoverLine = z.infer<typeof RecoverLineSchema>;
 /** submitted → in_notice (公示) → paid; a claim whose every line is rejected ends rejected. */
 export const AGENCY_CLAIM_STATUSES = ['submitted', 'in_notice', 'paid', 'rejected'] as const;
 export type AgencyClaimStatus = (typeof AGENCY_CLAIM_STATUSES)[number];
+
+/** What the api answers about periods, runs, lines and claims: the backend DTOs and the web client share these. */
+export const SubsidyRunSchema = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  policyVersion: z.string(),
+  status: z.string(),
+  agenciesTotal: z.number(),
+  agenciesDone: z.number(),
+  placementsTotal: z.number(),
+  placementsDone: z.number(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const SubsidyPeriodSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  activitySettlementDate: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const SubsidyPeriodViewSchema = SubsidyPeriodSchema.extend({ latestRun: SubsidyRunSchema.nullable() });
+
+const Explained = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+const TrailStepViewSchema = z.object({
+  rule: z.string(),
+  outcome: z.enum(['pass', 'fail', 'manual', 'info']),
+  citation: z.string(),
+  note: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export const SubsidyLineViewSchema = z.object({
+  id: z.string(),
+  periodId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  lineKey: z.string(),
+  kind: z.string(),
+  placementId: z.string().nullable(),
+  scheme: z.string().nullable(),
+  amountFen: z.number().int(),
+  amountYuan: z.string(),
+  status: z.string(),
+  reasonCode: z.string().nullable(),
+  reason: Explained.nullable(),
+  reasonDetails: z.array(z.string()),
+  details: z.array(Explained),
+  detail: z.string().nullable(),
+  basis: z.number().nullable(),
+  trail: z.array(TrailStepViewSchema),
+  policyVersion: z.string(),
+  claimId: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  worker: z.string().nullable(),
+  workerIdMasked: z.string().nullable(),
+  employerName: z.string().nullable(),
+  referralDate: z.string().nullable(),
+  claimDate: z.string().nullable(),
+  computedAt: z.string(),
+});
+
+export const AgencyClaimSummarySchema = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  periodId: z.string(),
+  periodLabel: z.string(),
+  status: z.enum(AGENCY_CLAIM_STATUSES),
+  claimedFen: z.number().int(),
+  approvedFen: z.number().int(),
+  claimedYuan: z.string(),
+  approvedYuan: z.string(),
+  submittedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+  noticeFrom: z.string().nullable(),
+  noticeUntil: z.string().nullable(),
+  paidAt: z.string().nullable(),
+});
+export const AgencyClaimSchema = AgencyClaimSummarySchema.extend({ lines: z.array(SubsidyLineViewSchema) });
+
+export type SubsidyRun = z.infer<typeof SubsidyRunSchema>;
+export type SubsidyPeriodView = z.infer<typeof SubsidyPeriodViewSchema>;
+export type SubsidyLineView = z.infer<typeof SubsidyLineViewSchema>;
+export type AgencyClaimSummary = z.infer<typeof AgencyClaimSummarySchema>;
+export type AgencyClaim = z.infer<typeof AgencyClaimSchema>;

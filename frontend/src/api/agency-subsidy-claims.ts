@@ -1,86 +1,18 @@
-import type { ReviewAgencyClaim, SubsidyPeriodInput } from '@platform/contracts/agency-subsidies/claims';
+import type {
+  AgencyClaim,
+  AgencyClaimSummary,
+  ReviewAgencyClaim,
+  SubsidyLineView,
+  SubsidyPeriodInput,
+  SubsidyPeriodView,
+  SubsidyRun,
+} from '@platform/contracts/agency-subsidies/claims';
 import { api, unwrap } from './client';
 import { read } from './read';
-import type { AgencyClaimStatus } from '@platform/contracts/agency-subsidies/claims';
-import type { TrailStep } from '@platform/contracts/agency-subsidies/result';
 
-// Written out rather than generated: the generated types render nullable fields as arrays (see fair-types.ts).
-export interface SubsidyRun {
-  id: string;
-  periodId: string;
-  policyVersion: string;
-  status: string;
-  agenciesTotal: number;
-  agenciesDone: number;
-  placementsTotal: number;
-  placementsDone: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
-export interface SubsidyPeriod {
-  id: string;
-  label: string;
-  fromDate: string;
-  toDate: string;
-  activitySettlementDate: string | null;
-  createdAt: string;
-  latestRun: SubsidyRun | null;
-}
-interface Explained {
-  code: string;
-  zh: string;
-  en: string;
-}
-export interface SubsidyLine {
-  id: string;
-  periodId: string;
-  agencyId: string;
-  agencyName: string;
-  lineKey: string;
-  kind: string;
-  placementId: string | null;
-  scheme: string | null;
-  amountFen: number;
-  amountYuan: string;
-  status: string;
-  reasonCode: string | null;
-  reason: Explained | null;
-  reasonDetails: string[];
-  details: Explained[];
-  detail: string | null;
-  basis: number | null;
-  trail: TrailStep[];
-  policyVersion: string;
-  claimId: string | null;
-  reviewReason: string | null;
-  worker: string | null;
-  workerIdMasked: string | null;
-  employerName: string | null;
-  referralDate: string | null;
-  claimDate: string | null;
-  computedAt: string;
-}
-export interface AgencyClaimSummary {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  periodId: string;
-  periodLabel: string;
-  status: AgencyClaimStatus;
-  claimedFen: number;
-  approvedFen: number;
-  claimedYuan: string;
-  approvedYuan: string;
-  submittedAt: string;
-  reviewedAt: string | null;
-  noticeFrom: string | null;
-  noticeUntil: string | null;
-  paidAt: string | null;
-}
-export interface AgencyClaim extends AgencyClaimSummary {
-  lines: SubsidyLine[];
-}
+export type { AgencyClaim, AgencyClaimSummary, SubsidyRun };
+export type SubsidyPeriod = SubsidyPeriodView;
+export type SubsidyLine = SubsidyLineView;
 export interface SubsidyNotice {
   claimId: string;
   agency: string;

@@ -1,4 +1,4 @@
-import { fenToYuan, maskName, TrailStep } from '@platform/contracts';
+import { fenToYuan, maskName, type SubsidyLineView, TrailStep } from '@platform/contracts';
 import { AGENCY_SUBSIDY_REASON_CODES } from './subsidy-engine';
 
 export interface LineRow {
@@ -28,13 +28,7 @@ export interface LineRow {
   computedAt: Date;
 }
 
-export interface LineView extends Omit<LineRow, 'workerName' | 'computedAt'> {
-  worker: string | null;
-  amountYuan: string;
-  reason: { code: string; zh: string; en: string } | null;
-  details: { code: string; zh: string; en: string }[];
-  computedAt: string;
-}
+export type LineView = SubsidyLineView;
 
 const codes = AGENCY_SUBSIDY_REASON_CODES as Record<string, { zh: string; en: string }>;
 
