@@ -32,7 +32,8 @@ describe('training policy, reports and the public notice', () => {
     expect(await current.innerText()).toContain('推断·可配置');
     expect(await current.innerText()).toContain('每学时分钟数');
 
-    const subsidy = page.getByTestId('subsidy-policy');
+    await page.getByTestId('subsidy-policy').getByText('每次培训补贴上限').waitFor();
+    const subsidy = page.getByTestId('subsidy-policy-form');
     await subsidy.getByText('尚未设定任何标准').or(subsidy.locator('table')).first().waitFor();
     await subsidy.getByPlaceholder('职业（工种）').fill(occupation);
     await subsidy.locator('.el-input-number input').first().fill('1800');

@@ -144,10 +144,6 @@ export const agencySubsidyEn: typeof agencySubsidyZhCN = {
     newVersion: 'New version',
     newVersionHint:
       'Start from the version in force; saving creates a new version and leaves the old one unchanged.',
-    version: 'Version',
-    effectiveFrom: 'Effective from',
-    note: 'Note',
-    save: 'Save as a new version',
     created: 'Version {version} created',
     open: 'Open (not in the sources)',
     openHint:

@@ -348,8 +348,15 @@ const en: MessageSchema = {
       completions: 'Completions',
     },
   },
+  policyVersion: {
+    version: 'Version',
+    effectiveFrom: 'Effective from',
+    note: 'Note',
+    save: 'Save as a new version',
+  },
   subsidyPolicy: {
     title: 'Training subsidy policy',
+    newVersion: 'New training subsidy policy version',
     intro:
       'The Chongqing caps and limits come from the sources; local standards per occupation and level, the living allowance, the notice length and the holiday calendar are not given there and are set here. A claim whose occupation and level has no standard says “decided by hand” instead of being paid a guess.',
     cap: 'Cap per training',
@@ -381,10 +388,6 @@ const en: MessageSchema = {
     newVersion: 'New version',
     newVersionHint:
       'A new version applies from its effective time; decisions already made replay with the version they used.',
-    version: 'Version',
-    effectiveFrom: 'Effective from',
-    note: 'Note',
-    save: 'Save new version',
     created: 'Version {version} created',
     history: 'Versions',
     checks: 'Random-check interval',

@@ -337,8 +337,15 @@ const zhCN = {
       completions: '累计结业',
     },
   },
+  policyVersion: {
+    version: '版本号',
+    effectiveFrom: '生效时间',
+    note: '说明',
+    save: '保存为新版本',
+  },
   subsidyPolicy: {
     title: '培训补贴政策',
+    newVersion: '新建培训补贴政策版本',
     intro:
       '重庆的封顶额与次数限制来自政策原文；各职业等级的本地补贴标准、生活费补贴、公示天数和节假日安排原文未给出，需在此设定。未设标准的职业等级，申请将注明“需人工核定”，不会按估计发放。',
     cap: '每次培训补贴上限',
@@ -368,10 +375,6 @@ const zhCN = {
     none: '无',
     newVersion: '新建版本',
     newVersionHint: '新版本自生效时间起适用；已作出的判定仍按其当时的版本重放。',
-    version: '版本号',
-    effectiveFrom: '生效时间',
-    note: '说明',
-    save: '保存新版本',
     created: '已创建版本 {version}',
     history: '历史版本',
     checks: '随机验证间隔',

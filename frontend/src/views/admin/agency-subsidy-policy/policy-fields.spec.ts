@@ -1,6 +1,6 @@
 import { DEFAULT_AGENCY_SUBSIDY_POLICY } from '@platform/contracts/agency-subsidies/policy';
 import { describe, expect, it } from 'vitest';
-import { POLICY_FIELDS, suggestVersion } from './policy-fields';
+import { POLICY_FIELDS } from './policy-fields';
 
 describe('agency policy fields', () => {
   it('covers every value of the policy exactly once', () => {
@@ -14,9 +14,5 @@ describe('agency policy fields', () => {
       .filter(([, v]) => v === null)
       .map(([k]) => k);
     for (const key of open) expect(POLICY_FIELDS.find((f) => f.key === key)?.basis).toBe('GAP');
-  });
-
-  it('suggests the next free version name of the day', () => {
-    expect(suggestVersion(['as-2026-12-06', 'as-2026-12-06-2'], '2026-12-06')).toBe('as-2026-12-06-3');
   });
 });

@@ -81,12 +81,3 @@ export const POLICY_FIELDS: PolicyField[] = [
   { key: 'holidays', kind: 'dates', basis: 'GAP', cite: 'WORKDAY_CALENDAR' },
   { key: 'makeUpWorkdays', kind: 'dates', basis: 'GAP', cite: 'WORKDAY_CALENDAR' },
 ];
-
-/** The next free version name of the day: as-2026-12-06, as-2026-12-06-2, … */
-export function suggestVersion(taken: string[], day: string): string {
-  const base = `as-${day}`;
-  if (!taken.includes(base)) return base;
-  let n = 2;
-  while (taken.includes(`${base}-${n}`)) n += 1;
-  return `${base}-${n}`;
-}

@@ -18,11 +18,3 @@ export const POLICY_FIELDS: { key: NumericKey; min: number; max: number; step?: 
   { key: 'randomCheckMaxSeconds', min: 10, max: 7200, unit: 'seconds' },
   { key: 'checkAnswerSeconds', min: 10, max: 600, unit: 'seconds' },
 ];
-
-/** A version name nobody has used yet: today's date plus a counter the admin may change. */
-export function suggestVersion(existing: string[], today: string): string {
-  const base = `cq-${today}`;
-  let name = base;
-  for (let n = 2; existing.includes(name); n += 1) name = `${base}.${n}`;
-  return name;
-}
