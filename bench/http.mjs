@@ -20,7 +20,7 @@ const ENV = {
   ...process.env,
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench_http',
-  REDIS_URL: 'redis://127.0.0.1:6379/10',
+  REDIS_URL: 'redis://127.0.0.1:6379/7',
   QUEUE_PREFIX: 'bench-http',
   SCHEDULE_REPEATABLE_JOBS: 'false',
   // Production refuses the development secrets; these are for this throwaway database only.

@@ -4,7 +4,9 @@ import pino, { Logger } from 'pino';
 
 export function createRootLogger(level: string, service: 'api' | 'worker' = 'api'): Logger {
   // No redact paths: they cost every log call; request headers are never logged (see bootstrap).
-  return pino({ level, base: { service, pid: process.pid } });
+  // Asynchronous stdout: lines written while a write is in flight go out together, instead of one
+  // blocking write per request; pino flushes what is pending when the process exits.
+  return pino({ level, base: { service, pid: process.pid } }, pino.destination({ dest: 1, sync: false }));
 }
 
 /** Keeps a caller's request id when it looks sane, so one id follows a request across services. */
