@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { RealtimeServer } from './realtime.server';
-import { realtimeRedisOptions, realtimeStream, StreamEmitter } from './stream-emitter';
+import { logOutages, realtimeRedisOptions, realtimeStream, StreamEmitter } from './stream-emitter';
 
 /**
  * Sends live messages to people. In the api it goes through this process's Socket.IO server;
@@ -50,7 +50,7 @@ export class Notifier implements OnApplicationShutdown {
   private getEmitter(): StreamEmitter<ServerToClientEvents> {
     if (!this.emitter) {
       this.emitterRedis = new Redis(this.config.REDIS_URL, realtimeRedisOptions);
-      this.emitterRedis.on('error', (error) => this.logger.warn({ err: error.message }, 'emitter redis'));
+      logOutages(this.emitterRedis, this.logger, 'emitter');
       this.emitter = new StreamEmitter<ServerToClientEvents>(this.emitterRedis, {
         streamName: realtimeStream(this.config),
         maxLen: this.config.REALTIME_STREAM_MAX_LEN,

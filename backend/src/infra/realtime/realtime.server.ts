@@ -16,7 +16,7 @@ import type { Actor } from '../../common/auth/actor';
 import { SessionRevocations } from '../../common/auth/session-revocations.service';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { realtimeRedisOptions, realtimeStream } from './stream-emitter';
+import { logOutages, realtimeRedisOptions, realtimeStream } from './stream-emitter';
 
 export type RealtimeSocket = Socket<
   ClientToServerEvents,
@@ -56,7 +56,7 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
   attach(httpServer: HttpServer): RealtimeIo {
     // The adapter duplicates this client (options included) for its stream reader and subscriber.
     this.redis = new Redis(this.config.REDIS_URL, realtimeRedisOptions);
-    this.redis.on('error', (error) => this.logger.warn({ err: error.message }, 'realtime redis'));
+    logOutages(this.redis, this.logger, 'realtime');
     const io: RealtimeIo = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,

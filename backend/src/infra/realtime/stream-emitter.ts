@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../../config/config';
 
@@ -6,17 +7,32 @@ export const realtimeStream = (config: AppConfig) => `${config.QUEUE_PREFIX}-soc
 
 /**
  * Options for every Redis client that carries live messages. While Redis is away ioredis keeps
- * commands in its offline queue and resends unanswered ones (a blocked XREAD) once it is back;
- * `maxRetriesPerRequest: null` stops it from failing them after 20 reconnect attempts, which
- * would drop an XADD (a lost message) or, in the api, skip a local delivery. Nothing is lost
- * across a restart as long as Redis keeps the stream (AOF) and the outage is shorter than the
- * process's patience.
+ * commands in its offline queue and resends unanswered ones (a blocked XREAD, from the reader's
+ * last id) once it is back. By default it fails queued commands after 20 reconnect attempts
+ * (about 10 s), which would drop an XADD (a lost message) or, in the api, skip the XADD of a
+ * broadcast; `maxRetriesPerRequest: null` lets them wait for Redis however long it takes.
+ * Reconnect attempts are at most a second apart so delivery resumes promptly.
  */
 export const realtimeRedisOptions: RedisOptions = {
   maxRetriesPerRequest: null,
   enableOfflineQueue: true,
   retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
 };
+
+/** One warning when Redis goes away and one line when it is back, not one per reconnect attempt. */
+export function logOutages(client: Redis, logger: LoggerService, label: string): void {
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err: error.message }, `${label}: Redis unreachable, live messages wait`);
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log(`${label}: Redis is back, live messages resume`);
+  });
+}
 
 /** socket.io-adapter's cluster message types and socket.io-parser's EVENT packet type. */
 const BROADCAST = '3';
