@@ -17,6 +17,7 @@ import { CompletionJobsModule } from './modules/training/completion/completion-j
 import { LearningJobsModule } from './modules/learning/learning-jobs.module';
 import { AgencySubsidiesJobsModule } from './modules/agency-subsidies/agency-subsidies-jobs.module';
 import { InterviewsJobsModule } from './modules/interviews/interviews-jobs.module';
+import { CallsJobsModule } from './modules/calls/calls-jobs.module';
 
 export const JOB_FEATURE_MODULES = [
   MaintenanceJobsModule,
@@ -27,6 +28,7 @@ export const JOB_FEATURE_MODULES = [
   LearningJobsModule,
   AgencySubsidiesJobsModule,
   InterviewsJobsModule,
+  CallsJobsModule,
 ];
 export { redisConnection } from './infra/queue/queue.module';
 export { RealtimeEmitterModule } from './infra/realtime/realtime.module';

@@ -30,6 +30,7 @@ export const JobName = {
   expireInterviewInvitation: 'expire-interview-invitation',
   remindInterview: 'remind-interview',
   markInterviewNoShow: 'mark-interview-no-show',
+  sweepWaitingRooms: 'sweep-waiting-rooms',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -145,6 +146,15 @@ export const MarkInterviewNoShowPayloadSchema = z
   .strict();
 export type MarkInterviewNoShowPayload = z.infer<typeof MarkInterviewNoShowPayloadSchema>;
 
+/**
+ * Repeats every few seconds: waiting-room places whose reconnect grace ran out and call-ins
+ * nobody took are expired, and the lines they were in hear their new places.
+ */
+export const SweepWaitingRoomsPayloadSchema = z
+  .object({ batchSize: z.number().int().min(1).max(10_000).default(1000) })
+  .strict();
+export type SweepWaitingRoomsPayload = z.infer<typeof SweepWaitingRoomsPayloadSchema>;
+
 export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType }> = {
   [JobName.purgeExpiredSessions]: {
     queue: QueueName.maintenance,
@@ -201,5 +211,9 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.markInterviewNoShow]: {
     queue: QueueName.interviews,
     payload: MarkInterviewNoShowPayloadSchema,
+  },
+  [JobName.sweepWaitingRooms]: {
+    queue: QueueName.interviews,
+    payload: SweepWaitingRoomsPayloadSchema,
   },
 };

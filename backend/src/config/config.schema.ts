@@ -23,6 +23,11 @@ export const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
   QUEUE_PREFIX: z.string().min(1).default('bull'),
+  /**
+   * Entries kept in the Socket.IO Redis stream (trimmed approximately). It bounds Redis memory and
+   * how far back a reader may fall: at a few hundred live messages a second, 10,000 is half a minute.
+   */
+  REALTIME_STREAM_MAX_LEN: z.coerce.number().int().min(1000).max(1_000_000).default(10_000),
   ELASTICSEARCH_URL: z.string().url().default('http://127.0.0.1:9200'),
   SEARCH_INDEX_PREFIX: z
     .string()
@@ -67,6 +72,8 @@ export const ConfigSchema = z.object({
   QUEUE_CALL_IN_SECONDS: z.coerce.number().int().min(10).max(900).default(90),
   /** How long a dropped connection keeps its place in a queue [INFERRED]. */
   QUEUE_GRACE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** How often the worker expires lapsed waiting-room places and call-ins and tells the line [INFERRED]. */
+  QUEUE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** A booth's call length before it has a history, for the estimated wait [INFERRED]. */
   QUEUE_DEFAULT_CALL_SECONDS: z.coerce.number().int().min(30).max(7200).default(600),
   /** Seconds before an interview's start at which reminders go out [INFERRED: 24 h and 15 min]. */

@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds the Socket.IO stream length', () => {
+    expect(loadConfig({}).REALTIME_STREAM_MAX_LEN).toBe(10_000);
+    expect(() => loadConfig({ REALTIME_STREAM_MAX_LEN: '10' })).toThrow(/REALTIME_STREAM_MAX_LEN/);
+    expect(() => loadConfig({ REALTIME_STREAM_MAX_LEN: 'lots' })).toThrow(/REALTIME_STREAM_MAX_LEN/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
   });

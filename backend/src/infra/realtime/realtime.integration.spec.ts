@@ -64,7 +64,7 @@ describe('live channel across api processes', () => {
     expect(await received).toMatchObject({ kind: 'application.status', title: '您的投递已被查看' });
   });
 
-  it('delivers a message from a process without a server (the worker) through the Redis emitter', async () => {
+  it('delivers a message from a process without a server (the worker) through the stream emitter', async () => {
     const user = await registerUser(a.app);
     const socket = open(urlA, user.accessToken);
     await once(socket, 'connect');

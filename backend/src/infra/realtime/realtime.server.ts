@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import {
   ClientToServerEvents,
   roleRoom,
@@ -16,6 +16,7 @@ import type { Actor } from '../../common/auth/actor';
 import { SessionRevocations } from '../../common/auth/session-revocations.service';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { logOutages, realtimeRedisOptions, realtimeStream } from './stream-emitter';
 
 export type RealtimeSocket = Socket<
   ClientToServerEvents,
@@ -32,18 +33,18 @@ export type RealtimeIo = Server<
   { actor: Actor; calls?: Set<string> }
 >;
 
-/** Socket.IO channel prefix shared with the worker's emitter; both must use the same one. */
-export const realtimeChannel = (config: AppConfig) => `${config.QUEUE_PREFIX}-socket.io`;
-
 /**
- * The Socket.IO server of one api process. The Redis adapter makes rooms span every api
- * process, so a message for `user:<id>` reaches that person wherever they are connected.
+ * The Socket.IO server of one api process. The Redis Streams adapter makes rooms span every api
+ * process, so a message for `user:<id>` reaches that person wherever they are connected. Unlike
+ * pub/sub, a stream keeps messages: each node reads it from the last entry it saw, so a Redis
+ * restart (with AOF) delays live messages but loses none. The worker adds to the same stream
+ * (StreamEmitter). Ephemeral cluster requests (fetchSockets, acks) still go over pub/sub.
  */
 @Injectable()
 export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Realtime');
   private io?: RealtimeIo;
-  private pubSub: Redis[] = [];
+  private redis?: Redis;
   private readonly handlers: SocketHandler[] = [];
 
   constructor(
@@ -53,9 +54,9 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
   ) {}
 
   attach(httpServer: HttpServer): RealtimeIo {
-    const pub = new Redis(this.config.REDIS_URL);
-    const sub = pub.duplicate();
-    this.pubSub = [pub, sub];
+    // The adapter duplicates this client (options included) for its stream reader and subscriber.
+    this.redis = new Redis(this.config.REDIS_URL, realtimeRedisOptions);
+    logOutages(this.redis, this.logger, 'realtime');
     const io: RealtimeIo = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
@@ -63,7 +64,15 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
       // Above this Socket.IO drops the connection; signalling schemas refuse far below it, with an ack.
       maxHttpBufferSize: SIGNAL_LIMITS.frameBytes,
     });
-    io.adapter(createAdapter(pub, sub, { key: realtimeChannel(this.config) }));
+    io.adapter(
+      createAdapter(this.redis, {
+        streamName: realtimeStream(this.config),
+        channelPrefix: realtimeStream(this.config),
+        maxLen: this.config.REALTIME_STREAM_MAX_LEN,
+        // Our payloads are JSON: skip the adapter's binary scan of every broadcast.
+        onlyPlaintext: true,
+      }),
+    );
     io.use((socket, next) =>
       this.authenticate(socket).then(
         () => next(),
@@ -102,7 +111,10 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.pubSub.map((client) => client.quit().catch(() => client.disconnect())));
+    // Closing the adapters stops their subscriber and, after its current blocking XREAD, the
+    // stream reader; the HTTP server itself is Nest's to close.
+    await Promise.all([...(this.io?._nsps.values() ?? [])].map((nsp) => nsp.adapter.close()));
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 
   private async authenticate(socket: RealtimeSocket): Promise<void> {

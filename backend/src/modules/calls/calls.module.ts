@@ -7,6 +7,8 @@ import { CallMinutesService } from './call-minutes.service';
 import { CallSignallingGateway } from './call-signalling.gateway';
 import { CallsController } from './calls.controller';
 import { CallsService } from './calls.service';
+import { WaitingRoomPublisher } from './waiting-room.publisher';
+import { WaitingRoomSweepScheduler } from './waiting-room-sweep.scheduler';
 import { WaitingRoomService } from './waiting-room.service';
 import { WaitingRoomStore } from './waiting-room.store';
 import { WaitingRoomsController } from './waiting-rooms.controller';
@@ -15,7 +17,15 @@ import { WaitingRoomsController } from './waiting-rooms.controller';
 @Module({
   imports: [ApplicationsModule, EmployersModule, FairsModule, InterviewsCoreModule],
   controllers: [CallsController, WaitingRoomsController],
-  providers: [CallsService, CallMinutesService, WaitingRoomStore, WaitingRoomService, CallSignallingGateway],
+  providers: [
+    CallsService,
+    CallMinutesService,
+    WaitingRoomStore,
+    WaitingRoomPublisher,
+    WaitingRoomService,
+    WaitingRoomSweepScheduler,
+    CallSignallingGateway,
+  ],
   exports: [CallsService, CallMinutesService],
 })
 export class CallsModule {}

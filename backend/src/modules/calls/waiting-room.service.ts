@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  boothRoom,
   CallView,
-  estimateWaitSeconds,
   fairAcceptsActivity,
   maskName,
   nextAverage,
@@ -21,6 +19,7 @@ import { FairsService } from '../fairs/fairs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CallMinutesService } from './call-minutes.service';
 import { CallsService } from './calls.service';
+import { WaitingRoomPublisher } from './waiting-room.publisher';
 import { Booth, WaitingRoomStore } from './waiting-room.store';
 
 /**
@@ -39,6 +38,7 @@ export class WaitingRoomService {
     private readonly minutes: CallMinutesService,
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeServer,
+    private readonly publisher: WaitingRoomPublisher,
   ) {}
 
   /** The employer opens or closes its booth's queue in a fair it takes part in. */
@@ -236,43 +236,20 @@ export class WaitingRoomService {
     };
   }
 
-  /** Everyone in line learns their new place; interviewers and organizers see the board move. */
   async publish(booth: Booth): Promise<void> {
-    const io = this.realtime.server;
-    if (!io) return;
-    const members = await this.store.members(booth);
-    const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
-    members.forEach((m, i) =>
-      io
-        .to(userRoom(m.userId))
-        .emit('queue:position', this.toPosition(booth, i + 1, members.length, average, m.away)),
-    );
-    io.to(boothRoom(booth.fairId, booth.employerId)).emit('queue:board', { ...booth, size: members.length });
+    await this.publisher.publish(booth);
   }
 
   private async positionOf(booth: Booth, userId: string): Promise<QueuePosition> {
     const { position, size } = await this.store.rank(booth, userId);
     const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
-    return this.toPosition(booth, position, size, average, await this.store.awaySince(booth, userId));
-  }
-
-  private toPosition(
-    booth: Booth,
-    position: number | null,
-    size: number,
-    average: number,
-    away: number | null,
-  ): QueuePosition {
-    return {
-      ...booth,
+    return this.publisher.toPosition(
+      booth,
       position,
       size,
-      estimatedWaitSeconds: position === null ? null : estimateWaitSeconds(position, average),
-      away: away !== null,
-      graceUntil:
-        away === null ? null : new Date(away + this.config.QUEUE_GRACE_SECONDS * 1000).toISOString(),
-      callIn: null,
-    };
+      average,
+      await this.store.awaySince(booth, userId),
+    );
   }
 
   private async withNames(positions: QueuePosition[]): Promise<QueuePosition[]> {

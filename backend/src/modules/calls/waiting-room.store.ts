@@ -40,6 +40,45 @@ for _, m in ipairs(members) do
 end
 return out`;
 
+/**
+ * Expires one away entry whose grace ran out (the index entry `KEYS[4]`/`ARGV[5]` said it was
+ * due). Whatever the index says, the `away` hash decides: someone back since is left alone, and
+ * someone away again since is re-indexed at their new time.
+ */
+const EXPIRE_AWAY = `
+local since = redis.call('HGET', KEYS[2], ARGV[1])
+if not since then
+  redis.call('ZREM', KEYS[4], ARGV[5])
+  return 0
+end
+if (tonumber(ARGV[3]) - tonumber(since)) > tonumber(ARGV[4]) then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('SREM', KEYS[3], ARGV[2])
+  redis.call('ZREM', KEYS[4], ARGV[5])
+  return 1
+end
+redis.call('ZADD', KEYS[4], since, ARGV[5])
+return 0`;
+
+/** Clears one call-in whose window ran out; answers its call id ('' when it was not due). */
+const EXPIRE_CALL_IN = `
+local value = redis.call('HGET', KEYS[1], ARGV[1])
+if not value then
+  redis.call('ZREM', KEYS[2], ARGV[3])
+  return ''
+end
+local sep = string.find(value, '|', 1, true)
+local callId = string.sub(value, 1, sep - 1)
+local expiresAt = tonumber(string.sub(value, sep + 1))
+if expiresAt <= tonumber(ARGV[2]) then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('ZREM', KEYS[2], ARGV[3])
+  return callId
+end
+redis.call('ZADD', KEYS[2], expiresAt, ARGV[3])
+return ''`;
+
 export interface Booth {
   fairId: string;
   employerId: string;
@@ -62,6 +101,20 @@ export class WaitingRoomStore {
     this.prefix = `${config.QUEUE_PREFIX}:wr`;
     this.redis.defineCommand('wrJoin', { numberOfKeys: 5, lua: JOIN });
     this.redis.defineCommand('wrNext', { numberOfKeys: 2, lua: NEXT });
+    this.redis.defineCommand('wrExpireAway', { numberOfKeys: 4, lua: EXPIRE_AWAY });
+    this.redis.defineCommand('wrExpireCallIn', { numberOfKeys: 2, lua: EXPIRE_CALL_IN });
+  }
+
+  /**
+   * Due dates for the sweeper, across every booth: `<boothId>|<userId>` scored by the time the
+   * person went away, and by the call-in's deadline. They only say where to look: the entries
+   * themselves decide (a stale index entry is dropped when it comes due).
+   */
+  private awayIndexKey() {
+    return `${this.prefix}:index:away`;
+  }
+  private callInIndexKey() {
+    return `${this.prefix}:index:callins`;
   }
 
   private key(b: Booth, part: string) {
@@ -143,7 +196,12 @@ export class WaitingRoomStore {
     const booths = await this.boothsOf(userId);
     if (!booths.length) return;
     const tx = this.redis.multi();
-    for (const b of booths) tx.hset(this.key(b, 'away'), userId, String(now));
+    for (const b of booths)
+      tx.hset(this.key(b, 'away'), userId, String(now)).zadd(
+        this.awayIndexKey(),
+        now,
+        `${boothId(b)}|${userId}`,
+      );
     await tx.exec();
   }
 
@@ -182,11 +240,66 @@ export class WaitingRoomStore {
 
   /** A seeker's pending call-ins, one per booth, each with its deadline (checked on read). */
   async setCallIn(b: Booth, userId: string, callId: string, expiresAt: number): Promise<void> {
-    await this.redis.hset(this.callInKey(userId), boothId(b), `${callId}|${expiresAt}`);
+    await this.redis
+      .multi()
+      .hset(this.callInKey(userId), boothId(b), `${callId}|${expiresAt}`)
+      .zadd(this.callInIndexKey(), expiresAt, `${boothId(b)}|${userId}`)
+      .exec();
   }
 
   async clearCallIn(b: Booth, userId: string): Promise<void> {
-    await this.redis.hdel(this.callInKey(userId), boothId(b));
+    await this.redis
+      .multi()
+      .hdel(this.callInKey(userId), boothId(b))
+      .zrem(this.callInIndexKey(), `${boothId(b)}|${userId}`)
+      .exec();
+  }
+
+  /**
+   * Takes out of line the people away longer than the grace (at most `limit` of them) and
+   * answers the booths whose line changed.
+   */
+  async expireAway(now: number, graceMs: number, limit: number): Promise<Booth[]> {
+    const due = await this.redis.zrangebyscore(
+      this.awayIndexKey(),
+      '-inf',
+      `(${now - graceMs}`,
+      'LIMIT',
+      0,
+      limit,
+    );
+    const run = (this.redis as unknown as { wrExpireAway: (...args: (string | number)[]) => Promise<number> })
+      .wrExpireAway;
+    const changed = new Map<string, Booth>();
+    for (const member of due) {
+      const [id, userId] = member.split('|');
+      const b = parseBoothId(id);
+      const args = [this.key(b, 'q'), this.key(b, 'away'), this.userKey(userId), this.awayIndexKey()];
+      if ((await run.call(this.redis, ...args, userId, id, now, graceMs, member)) === 1) changed.set(id, b);
+    }
+    return [...changed.values()];
+  }
+
+  /** Clears the call-ins whose window ran out (at most `limit`): booth, seeker and call of each. */
+  async expireCallIns(now: number, limit: number): Promise<(Booth & { userId: string; callId: string })[]> {
+    const due = await this.redis.zrangebyscore(this.callInIndexKey(), '-inf', now, 'LIMIT', 0, limit);
+    const run = (
+      this.redis as unknown as { wrExpireCallIn: (...args: (string | number)[]) => Promise<string> }
+    ).wrExpireCallIn;
+    const expired: (Booth & { userId: string; callId: string })[] = [];
+    for (const member of due) {
+      const [id, userId] = member.split('|');
+      const callId = await run.call(
+        this.redis,
+        this.callInKey(userId),
+        this.callInIndexKey(),
+        id,
+        now,
+        member,
+      );
+      if (callId) expired.push({ ...parseBoothId(id), userId, callId });
+    }
+    return expired;
   }
 
   async pendingCallIns(
