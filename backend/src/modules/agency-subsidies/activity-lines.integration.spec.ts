@@ -313,3 +313,20 @@ describe('a period that settles the activities', () => {
     ]);
   });
 });
+
+describe('the 指定专人 permission', () => {
+  it('is revoked by an admin only, audited, and the import is refused again', async () => {
+    expect((await clerk.call('GET', '/api/staff-permissions')).statusCode).toBe(403);
+    const revoked = await admin('DELETE', `/api/users/${clerk.user.id}/permissions/activity_import`);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const file = { fileName: 'a4.csv', ...csv(A4_COLUMNS, [[ag.A.uscc, uscc(), '某公司', '是']]) };
+    expect((await clerk.call('POST', '/api/activity-records/a4/imports', file)).json().code).toBe(
+      'FORBIDDEN_PERMISSION',
+    );
+    const audit = await pool.query(
+      `select action from audit_events where subject_id = $1 and action like 'permission.%' order by created_at`,
+      [clerk.user.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['permission.grant', 'permission.revoke']);
+  });
+});
