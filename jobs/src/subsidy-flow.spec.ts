@@ -7,6 +7,7 @@ import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../backend/src/infra/database/database';
+import { ActivityLogLoader } from '../../backend/src/modules/agency-subsidies/activity-log.loader';
 import { PeriodInputLoader } from '../../backend/src/modules/agency-subsidies/period-input.loader';
 import { AgencySubsidyPolicyService } from '../../backend/src/modules/agency-subsidy-data/agency-subsidy-policy.service';
 import {
@@ -38,7 +39,7 @@ const flows = new FlowProducer({ connection, prefix: config.QUEUE_PREFIX });
 const periods = new SubsidyPeriodsService(
   createDatabase(pool),
   config,
-  new PeriodInputLoader(pool),
+  new PeriodInputLoader(pool, new ActivityLogLoader(pool)),
   new AgencySubsidyPolicyService(createDatabase(pool)),
 );
 const AGENCIES = 4;

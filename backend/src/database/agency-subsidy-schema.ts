@@ -336,3 +336,82 @@ export const subsidyLines = pgTable(
     index('subsidy_lines_claim_idx').on(t.claimId),
   ],
 );
+
+/**
+ * 线上引才 (A4) and résumé downloads (A5) happen on 重庆英才网, outside the platform: designated
+ * staff import the centre's statistics (activity_import), never the agency that claims.
+ */
+export const activityImportBatches = pgTable('activity_import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').$type<'A4' | 'A5'>().notNull(),
+  fileName: text('file_name').notNull(),
+  totalRows: integer('total_rows').notNull(),
+  importedRows: integer('imported_rows').notNull(),
+  updatedRows: integer('updated_rows').notNull().default(0),
+  errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Agencies on the city's published list of the 市级线上引才 campaign (A4/A5 need it, 003:L7362). */
+export const yingcaiListedAgencies = pgTable('yingcai_listed_agencies', {
+  agencyId: uuid('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  listedBy: uuid('listed_by').references(() => users.id),
+  listedAt: createdAt(),
+});
+
+/** One employer served by one agency in the 市级线上引才 campaign (A4), by credit code. */
+export const a4EmployerServices = pgTable(
+  'a4_employer_services',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    employerUscc: text('employer_uscc').notNull(),
+    employerName: text('employer_name').notNull(),
+    served: boolean('served').notNull(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => activityImportBatches.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('a4_employer_services_key').on(t.agencyId, t.employerUscc)],
+);
+
+/** One résumé download in 重庆英才网's statistics (A5), with the facts of the 人才 test. */
+export const a5ResumeDownloads = pgTable(
+  'a5_resume_downloads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** 英才网's own download number: a download is counted once. */
+    downloadRef: text('download_ref').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    employerUscc: text('employer_uscc').notNull(),
+    resumeRef: text('resume_ref').notNull(),
+    listPriceFen: integer('list_price_fen').notNull(),
+    downloadedOn: day('downloaded_on').notNull(),
+    countedByYingcai: boolean('counted_by_yingcai').notNull(),
+    /** 元 per year. */
+    offeredAnnualSalary: integer('offered_annual_salary'),
+    employerRegion: text('employer_region').$type<'MAIN_CITY' | 'NORTHEAST_SOUTHEAST' | 'OTHER'>().notNull(),
+    degree: text('degree').$type<'PHD' | 'MASTER' | 'BACHELOR' | 'COLLEGE' | 'OTHER'>().notNull(),
+    titleAssociateSeniorOrAbove: boolean('title_associate_senior_or_above').notNull(),
+    skillGradeSeniorTechnicianOrAbove: boolean('skill_grade_senior_technician_or_above').notNull(),
+    employerIsMunicipalUnivHospResearch: boolean('employer_is_municipal_univ_hosp_research').notNull(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => activityImportBatches.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('a5_resume_downloads_ref_key').on(t.downloadRef),
+    index('a5_resume_downloads_agency_idx').on(t.agencyId),
+  ],
+);

@@ -228,7 +228,7 @@ export const staffPermissions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    permission: text('permission', { enum: ['bulk_export', 'si_import'] }).notNull(),
+    permission: text('permission', { enum: ['bulk_export', 'si_import', 'activity_import'] }).notNull(),
     grantedBy: uuid('granted_by').notNull(),
     grantedAt: createdAt(),
   },

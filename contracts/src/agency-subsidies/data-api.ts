@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLACEMENT_CHANNELS, SI_STATUSES, WORKER_CATEGORIES } from './input';
+import { DEGREES, EMPLOYER_REGIONS, PLACEMENT_CHANNELS, SI_STATUSES, WORKER_CATEGORIES } from './input';
 import { PLACEMENT_ROW_CODES } from './placement-rows';
 
 /** HTTP shapes of the agency-subsidy data: placements, evidence, 社保 months, 重点企业名录. */
@@ -181,3 +181,46 @@ export const WorkerPlacementViewSchema = z.object({
     .object({ scheme: z.string().nullable(), status: z.string(), amountFen: z.number().int() })
     .nullable(),
 });
+
+/** An activity import batch (A4 线上引才 or A5 résumé downloads), as the staff page lists it. */
+export const ActivityImportBatchSchema = ImportResultSchema.extend({
+  kind: z.enum(['A4', 'A5']),
+  importedBy: z.string().nullable(),
+});
+
+export const A4ServiceViewSchema = z.object({
+  id: z.number().int(),
+  agencyId: z.string().uuid(),
+  agencyName: z.string(),
+  employerUscc: z.string(),
+  employerName: z.string(),
+  served: z.boolean(),
+  batchId: z.string().uuid(),
+  updatedAt: z.string(),
+});
+
+export const A5DownloadViewSchema = z.object({
+  id: z.number().int(),
+  downloadRef: z.string(),
+  agencyId: z.string().uuid(),
+  agencyName: z.string(),
+  employerUscc: z.string(),
+  resumeRef: z.string(),
+  listPriceFen: z.number().int(),
+  downloadedOn: day,
+  countedByYingcai: z.boolean(),
+  offeredAnnualSalary: z.number().int().nullable(),
+  employerRegion: z.enum(EMPLOYER_REGIONS),
+  degree: z.enum(DEGREES),
+  batchId: z.string().uuid(),
+  updatedAt: z.string(),
+});
+
+export const ListedAgencyViewSchema = z.object({
+  agencyId: z.string().uuid(),
+  agencyName: z.string(),
+  agencyUscc: z.string(),
+  listedAt: z.string(),
+});
+
+export const ListedAgencyInputSchema = z.object({ agencyUscc: z.string().trim().length(18) }).strict();

@@ -4,4 +4,5 @@ export * from './result';
 export * from './claims';
 export * from './engine';
 export * from './placement-rows';
+export * from './activity-rows';
 export * from './data-api';

@@ -31,6 +31,15 @@ export const PLACEMENT_ROW_CODES = [
   'SI_MONTH_DUPLICATE',
   'AGREEMENT_MISMATCH',
   'ROW_FAILED',
+  // 线上引才 (A4) and résumé-download (A5) imports.
+  'AGENCY_NOT_FOUND',
+  'BOOL_INVALID',
+  'PRICE_INVALID',
+  'SALARY_INVALID',
+  'REGION_INVALID',
+  'DEGREE_INVALID',
+  'A4_SERVICE_DUPLICATE',
+  'DOWNLOAD_DUPLICATE',
 ] as const;
 export type PlacementRowCode = (typeof PLACEMENT_ROW_CODES)[number];
 
@@ -114,7 +123,7 @@ export function yuanToFen(text: string): number | null {
   return match[1] ? -fen : fen;
 }
 
-function lookup<T extends string>(value: string, labels: Record<T, string>): T | null {
+export function lookup<T extends string>(value: string, labels: Record<T, string>): T | null {
   const entry = (Object.entries(labels) as [T, string][]).find(
     ([code, label]) => value === code || value === label,
   );

@@ -11,6 +11,10 @@ import { WORKER_CATEGORIES } from './input';
 const day = z.string().date();
 const categories = z.array(z.enum(WORKER_CATEGORIES));
 
+/** How the loader decides A3's "served" (subsidies.md §9 A3_SERVED_DEFINITION). */
+export const A3_SERVED_DEFINITIONS = ['POSITION_PUBLISHED', 'SELECTED'] as const;
+export type A3ServedDefinition = (typeof A3_SERVED_DEFINITIONS)[number];
+
 export const AgencySubsidyPolicyValuesSchema = z
   .object({
     /** 疫情结束 [GAP]: set by an administrator. */
@@ -46,6 +50,12 @@ export const AgencySubsidyPolicyValuesSchema = z
     a3AmountPerEmployerFen: z.number().int().min(0),
     a3MaxAgenciesPerEmployer: z.number().int().min(1).max(20),
     a3RegDeadline: day,
+    /**
+     * What "提供网络招聘服务" means for A3 (INFERRED, §9 A3_SERVED_DEFINITION):
+     * POSITION_PUBLISHED — the employer published ≥1 position in the fair while it had chosen the
+     * agency, by the settlement day; SELECTED — choosing the agency is enough.
+     */
+    a3ServedDefinition: z.enum(A3_SERVED_DEFINITIONS).default('POSITION_PUBLISHED'),
     a4AmountPerEmployerFen: z.number().int().min(0),
     a5ReliefPerResumeFen: z.number().int().min(0),
     /** null: epidemicEndDate + 3 months. */
@@ -113,6 +123,7 @@ export const DEFAULT_AGENCY_SUBSIDY_POLICY: AgencySubsidyPolicy = {
     a3AmountPerEmployerFen: 20_000,
     a3MaxAgenciesPerEmployer: 3,
     a3RegDeadline: '2020-03-04',
+    a3ServedDefinition: 'POSITION_PUBLISHED',
     a4AmountPerEmployerFen: 20_000,
     a5ReliefPerResumeFen: 2_000,
     a4a5ValidTo: null,

@@ -148,6 +148,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPermissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/permissions/{permission}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["StaffPermissionsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/maintenance/purge-sessions": {
         parameters: {
             query?: never;
@@ -2404,6 +2436,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activity-records/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityRecordsController_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/a4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityRecordsController_a4"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/a5": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityRecordsController_a5"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/{kind}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityRecordsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/{kind}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActivityRecordsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/listed-agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActivityRecordsController_listed"];
+        put?: never;
+        post: operations["ActivityRecordsController_list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity-records/listed-agencies/{agencyUscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ActivityRecordsController_unlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agency-subsidies/policies": {
         parameters: {
             query?: never;
@@ -3531,6 +3675,21 @@ export interface components {
         };
         GrantRolesDto: {
             roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
+        };
+        StaffMemberListDto_Output: {
+            items: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                contact: string;
+                roles: string[];
+                permissions: ("bulk_export" | "si_import" | "activity_import")[];
+            }[];
+        };
+        RevokedDto_Output: {
+            /** Format: uuid */
+            userId: string;
+            permission: string;
         };
         PurgeSessionsDto: {
             /** @default 7 */
@@ -4951,7 +5110,7 @@ export interface components {
         };
         GrantDto: {
             /** @enum {string} */
-            permission: "bulk_export" | "si_import";
+            permission: "bulk_export" | "si_import" | "activity_import";
         };
         GrantedDto_Output: {
             /** Format: uuid */
@@ -6249,6 +6408,101 @@ export interface components {
             decision: "verify" | "reject";
             reason?: string;
         };
+        ActivityImportBatchListDto_Output: {
+            items: {
+                /** Format: uuid */
+                batchId: string | null;
+                fileName: string;
+                totalRows: number;
+                importedRows: number;
+                /** @default 0 */
+                updatedRows: number;
+                errors: {
+                    row: number;
+                    column: string | null;
+                    /** @enum {string} */
+                    code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED" | "AGENCY_NOT_FOUND" | "BOOL_INVALID" | "PRICE_INVALID" | "SALARY_INVALID" | "REGION_INVALID" | "DEGREE_INVALID" | "A4_SERVICE_DUPLICATE" | "DOWNLOAD_DUPLICATE";
+                    message: string;
+                }[];
+                createdAt: string;
+                /** @enum {string} */
+                kind: "A4" | "A5";
+                importedBy: string | null;
+            }[];
+        };
+        A4ServiceListDto_Output: {
+            items: {
+                id: number;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                employerUscc: string;
+                employerName: string;
+                served: boolean;
+                /** Format: uuid */
+                batchId: string;
+                updatedAt: string;
+            }[];
+        };
+        A5DownloadListDto_Output: {
+            items: {
+                id: number;
+                downloadRef: string;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                employerUscc: string;
+                resumeRef: string;
+                listPriceFen: number;
+                /** Format: date */
+                downloadedOn: string;
+                countedByYingcai: boolean;
+                offeredAnnualSalary: number | null;
+                /** @enum {string} */
+                employerRegion: "MAIN_CITY" | "NORTHEAST_SOUTHEAST" | "OTHER";
+                /** @enum {string} */
+                degree: "PHD" | "MASTER" | "BACHELOR" | "COLLEGE" | "OTHER";
+                /** Format: uuid */
+                batchId: string;
+                updatedAt: string;
+            }[];
+        };
+        FileUploadDto: {
+            fileName: string;
+            contentBase64: string;
+        };
+        ActivityImportBatchDto_Output: {
+            /** Format: uuid */
+            batchId: string | null;
+            fileName: string;
+            totalRows: number;
+            importedRows: number;
+            /** @default 0 */
+            updatedRows: number;
+            errors: {
+                row: number;
+                column: string | null;
+                /** @enum {string} */
+                code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED" | "AGENCY_NOT_FOUND" | "BOOL_INVALID" | "PRICE_INVALID" | "SALARY_INVALID" | "REGION_INVALID" | "DEGREE_INVALID" | "A4_SERVICE_DUPLICATE" | "DOWNLOAD_DUPLICATE";
+                message: string;
+            }[];
+            createdAt: string;
+            /** @enum {string} */
+            kind: "A4" | "A5";
+            importedBy: string[];
+        };
+        ListedAgencyListDto_Output: {
+            items: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                agencyUscc: string;
+                listedAt: string;
+            }[];
+        };
+        ListedAgencyInputDto: {
+            agencyUscc: string;
+        };
         AgencyPolicyListDto_Output: {
             items: {
                 version: string;
@@ -6293,6 +6547,11 @@ export interface components {
                     a3MaxAgenciesPerEmployer: number;
                     /** Format: date */
                     a3RegDeadline: string;
+                    /**
+                     * @default POSITION_PUBLISHED
+                     * @enum {string}
+                     */
+                    a3ServedDefinition: "POSITION_PUBLISHED" | "SELECTED";
                     a4AmountPerEmployerFen: number;
                     a5ReliefPerResumeFen: number;
                     /** Format: date */
@@ -6359,6 +6618,11 @@ export interface components {
                     a3MaxAgenciesPerEmployer: number;
                     /** Format: date */
                     a3RegDeadline: string;
+                    /**
+                     * @default POSITION_PUBLISHED
+                     * @enum {string}
+                     */
+                    a3ServedDefinition: "POSITION_PUBLISHED" | "SELECTED";
                     a4AmountPerEmployerFen: number;
                     a5ReliefPerResumeFen: number;
                     /** Format: date */
@@ -6427,6 +6691,11 @@ export interface components {
                 a3MaxAgenciesPerEmployer: number;
                 /** Format: date */
                 a3RegDeadline: string;
+                /**
+                 * @default POSITION_PUBLISHED
+                 * @enum {string}
+                 */
+                a3ServedDefinition: "POSITION_PUBLISHED" | "SELECTED";
                 a4AmountPerEmployerFen: number;
                 a5ReliefPerResumeFen: number;
                 /** Format: date */
@@ -6494,6 +6763,11 @@ export interface components {
                 a3MaxAgenciesPerEmployer: number;
                 /** Format: date */
                 a3RegDeadline: string;
+                /**
+                 * @default POSITION_PUBLISHED
+                 * @enum {string}
+                 */
+                a3ServedDefinition: "POSITION_PUBLISHED" | "SELECTED";
                 a4AmountPerEmployerFen: number;
                 a5ReliefPerResumeFen: number;
                 /** Format: date */
@@ -6653,10 +6927,6 @@ export interface components {
                 createdAt: string;
             }[];
         };
-        FileUploadDto: {
-            fileName: string;
-            contentBase64: string;
-        };
         ImportResultDto_Output: {
             /** Format: uuid */
             batchId: string | null;
@@ -6669,7 +6939,7 @@ export interface components {
                 row: number;
                 column: string | null;
                 /** @enum {string} */
-                code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED";
+                code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED" | "AGENCY_NOT_FOUND" | "BOOL_INVALID" | "PRICE_INVALID" | "SALARY_INVALID" | "REGION_INVALID" | "DEGREE_INVALID" | "A4_SERVICE_DUPLICATE" | "DOWNLOAD_DUPLICATE";
                 message: string;
             }[];
             createdAt: string;
@@ -6687,7 +6957,7 @@ export interface components {
                     row: number;
                     column: string | null;
                     /** @enum {string} */
-                    code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED";
+                    code: "REQUIRED" | "ID_NUMBER_INVALID" | "PHONE_INVALID" | "USCC_INVALID" | "EMPLOYER_NOT_FOUND" | "DATE_INVALID" | "DATE_IN_FUTURE" | "FEE_INVALID" | "FEE_NEGATIVE" | "FEE_IMPLAUSIBLE" | "CONTRACT_END_BEFORE_START" | "REFERRAL_AFTER_SIGNING" | "CHANNEL_INVALID" | "CATEGORY_INVALID" | "PLACEMENT_DUPLICATE" | "SI_STATUS_INVALID" | "MONTH_INVALID" | "SI_MONTH_DUPLICATE" | "AGREEMENT_MISMATCH" | "ROW_FAILED" | "AGENCY_NOT_FOUND" | "BOOL_INVALID" | "PRICE_INVALID" | "SALARY_INVALID" | "REGION_INVALID" | "DEGREE_INVALID" | "A4_SERVICE_DUPLICATE" | "DOWNLOAD_DUPLICATE";
                     message: string;
                 }[];
                 createdAt: string;
@@ -7892,6 +8162,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserViewDto_Output"];
+                };
+            };
+        };
+    };
+    StaffPermissionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberListDto_Output"];
+                };
+            };
+        };
+    };
+    StaffPermissionsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                permission: "bulk_export" | "si_import" | "activity_import";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedDto_Output"];
                 };
             };
         };
@@ -11585,6 +11896,170 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterprisePeriodDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityImportBatchListDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_a4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["A4ServiceListDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_a5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["A5DownloadListDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "a4" | "a5";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivityRecordsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "a4" | "a5";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityImportBatchDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_listed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedAgencyListDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListedAgencyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedAgencyListDto_Output"];
+                };
+            };
+        };
+    };
+    ActivityRecordsController_unlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyUscc: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedAgencyListDto_Output"];
                 };
             };
         };

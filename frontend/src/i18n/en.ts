@@ -155,9 +155,10 @@ const en: MessageSchema = {
       organizerCoverage: 'Key-group coverage',
       organizerAgreements: 'Revocations to check',
       organizerSocialInsurance: 'Social-insurance months',
+      organizerActivityRecords: 'Talent-campaign data',
       organizerKeyEnterprises: 'Key enterprises',
       organizerAssistedInterviews: 'Assisted interviews',
-      adminUsers: 'Users and roles',
+      adminUsers: 'Staff permissions',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
       adminTrainingPolicy: 'Training policy',
@@ -210,10 +211,12 @@ const en: MessageSchema = {
       organizerAgreements: 'Look into signed agreements revoked by state-owned enterprises',
       organizerSocialInsurance:
         'Import contribution months from the social-insurance system (designated staff)',
+      organizerActivityRecords:
+        'Import 重庆英才网 statistics of talent-campaign services and résumé downloads (designated staff)',
       organizerKeyEnterprises: 'Keep the registry of key enterprises',
       organizerAssistedInterviews:
         'Book and host video interviews for registered people without online access',
-      adminUsers: 'Manage accounts; grant organizer and administrator roles',
+      adminUsers: 'Grant or revoke bulk export, social-insurance import and activity import for staff',
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',
       adminTrainingPolicy: 'Hours, random checks, pass mark: values the sources leave open (versioned)',

@@ -127,6 +127,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { key: 'organizerCoverage', icon: PieChart, path: '/organizer/coverage' },
       { key: 'organizerAgreements', icon: DocumentDelete, path: '/organizer/agreements' },
       { key: 'organizerSocialInsurance', icon: Money, path: '/organizer/social-insurance' },
+      { key: 'organizerActivityRecords', icon: Money, path: '/organizer/activity-records' },
       { key: 'organizerKeyEnterprises', icon: OfficeBuilding, path: '/organizer/key-enterprises' },
       { key: 'organizerLive', icon: VideoCamera, path: '/organizer/live' },
       { key: 'organizerAssistedInterviews', icon: VideoCamera, path: '/organizer/assisted-interviews' },
@@ -136,7 +137,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     role: 'admin',
     items: [
       // Not /admin/...: the api owns that prefix (Bull Board), so a reload there would miss the app.
-      { key: 'adminUsers', icon: User, path: '/system/users', soon: true },
+      { key: 'adminUsers', icon: User, path: '/system/users' },
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
       { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },

@@ -4,6 +4,8 @@ import type { RouteRecordRaw } from 'vue-router';
 export const AGENCY_SUBSIDY_MENU_PAGES = {
   agencySubsidies: () => import('@/views/agency/subsidies/AgencySubsidiesPage.vue'),
   organizerAgencySubsidies: () => import('@/views/organizer/agency-subsidies/AgencySubsidyReviewPage.vue'),
+  organizerActivityRecords: () => import('@/views/organizer/activity-records/ActivityRecordsPage.vue'),
+  adminUsers: () => import('@/views/admin/users/StaffPermissionsPage.vue'),
 };
 
 export const agencySubsidyPublicPages: RouteRecordRaw[] = [

@@ -5,7 +5,11 @@ import type { Database } from '../../infra/database/database';
 import type { Actor } from './actor';
 
 export type StaffPermission = (typeof staffPermissions.$inferInsert)['permission'];
-export const STAFF_PERMISSIONS = ['bulk_export', 'si_import'] as const satisfies readonly StaffPermission[];
+export const STAFF_PERMISSIONS = [
+  'bulk_export',
+  'si_import',
+  'activity_import',
+] as const satisfies readonly StaffPermission[];
 
 /** Beyond the role: an admin named this person for the task (指定专人), e.g. bulk exports. */
 export async function assertStaffPermission(

@@ -21,6 +21,7 @@ import {
   subsidyWorkers,
   users,
 } from '../schema';
+import { seedActivityDemo } from './seed-activity-records';
 import { DEMO_STUDENT_IDENTITY } from './seed-training';
 
 const DEMO_AGENCY_PHONE = '13800000004';
@@ -265,7 +266,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const pool = createPool(config.DATABASE_URL, 1);
   try {
-    console.log(`  ${await seedAgencySubsidyDemo(createDatabase(pool), new PiiCipher(config))}`);
+    const db = createDatabase(pool);
+    console.log(`  ${await seedAgencySubsidyDemo(db, new PiiCipher(config))}`);
+    console.log(`  ${await seedActivityDemo(db)}`);
   } finally {
     await pool.end();
   }

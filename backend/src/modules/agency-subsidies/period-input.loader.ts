@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  A3ServedDefinition,
   AgencyFacts,
   AgencyPeriodInput,
   businessDate,
@@ -10,6 +11,7 @@ import {
 } from '@platform/contracts';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../infra/database/database';
+import { ActivityLogLoader } from './activity-log.loader';
 
 export interface PeriodRef {
   id: string;
@@ -46,7 +48,10 @@ const ORG_TYPES: Record<string, EmployerFacts['orgType']> = {
 /** Builds the documented AgencyPeriodInput (subsidies.md §5.1) of one agency from the tables. */
 @Injectable()
 export class PeriodInputLoader {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly activities: ActivityLogLoader,
+  ) {}
 
   /** Per agency, its placements' worker ids in order, with counts: what the flow is planned on. */
   async workerCounts(period: PeriodRef): Promise<{ agencyId: string; workerId: string; n: number }[]> {
@@ -59,10 +64,15 @@ export class PeriodInputLoader {
     return rows;
   }
 
-  /** Agencies approved for a fair: they may have activity lines (A3) when the period settles them. */
+  /**
+   * Agencies that may have activity lines when the period settles them: approved for a fair (A3),
+   * or with imported 线上引才 / résumé-download rows (A4, A5).
+   */
   async activityAgencies(): Promise<string[]> {
     const { rows } = await this.pool.query(
-      `select distinct agency_id as id from agency_applications where status = 'approved' order by 1`,
+      `select agency_id as id from agency_applications where status = 'approved'
+       union select agency_id from a4_employer_services
+       union select agency_id from a5_resume_downloads order by 1`,
     );
     return rows.map((r) => r.id as string);
   }
@@ -80,16 +90,18 @@ export class PeriodInputLoader {
     agencyId: string,
     range: WorkerRange,
     asOf = businessDate(),
+    servedDefinition: A3ServedDefinition = 'POSITION_PUBLISHED',
   ): Promise<AgencyPeriodInput> {
     const placements = await this.placements(period, agencyId, range);
     const workerIds = [...new Set(placements.map((p) => p.workerId))];
-    const [agency, workers, si, ledger] = await Promise.all([
+    const [agency, workers, si, ledger, activity] = await Promise.all([
       this.agency(agencyId),
       this.workers(workerIds),
       this.socialInsurance(workerIds),
       this.ledger(workerIds),
+      this.activities.load(period, agencyId, servedDefinition),
     ]);
-    const usccs = new Set<string>();
+    const usccs = new Set<string>(activity.employerUsccs);
     for (const p of placements) usccs.add(p.employerId).add(p.contract.employerId);
     return {
       agency,
@@ -103,9 +115,8 @@ export class PeriodInputLoader {
       workers,
       employers: await this.employers([...usccs]),
       socialInsurance: si,
-      // No platform table records A3 selections, A4 listings or A5 downloads yet.
-      activity: { a3: [], a4: [], a5: [] },
-      resumes: [],
+      activity: activity.log,
+      resumes: activity.resumes,
       ledger,
     };
   }
@@ -150,7 +161,8 @@ export class PeriodInputLoader {
       `select a.id, a.uscc, a.blacklisted_at,
               bool_or(coalesce(x.facts->>'licenseNumber', '') <> '') as licensed,
               min((x.decided_at at time zone 'Asia/Shanghai')::date)::text as approved_on,
-              min(x.submitted_on)::text as registered_on
+              min(x.submitted_on)::text as registered_on,
+              exists (select 1 from yingcai_listed_agencies y where y.agency_id = a.id) as a4_listed
          from agencies a left join agency_applications x on x.agency_id = a.id and x.status = 'approved'
         where a.id = $1 group by a.id`,
       [agencyId],
@@ -165,7 +177,7 @@ export class PeriodInputLoader {
       district: null,
       a3ApprovedOn: a.approved_on,
       a3RegisteredOn: a.registered_on,
-      a4Listed: false,
+      a4Listed: a.a4_listed,
     };
   }
 
@@ -189,7 +201,11 @@ export class PeriodInputLoader {
     if (!usccs.length) return [];
     const [known, key] = await Promise.all([
       this.pool.query(
-        `select distinct on (uscc) uscc, unit_type, status from employers where uscc = any($1) order by uscc, created_at`,
+        // Disqualified in any fair (三严禁, S3:3878-3880): not counted for A3.
+        `select distinct on (uscc) uscc, unit_type, status,
+                exists (select 1 from fair_employers f where f.employer_id = employers.id
+                         and f.disqualified_at is not null) as disqualified
+           from employers where uscc = any($1) order by uscc, created_at`,
         [usccs],
       ),
       this.pool.query(
@@ -209,7 +225,7 @@ export class PeriodInputLoader {
         keyEnterprisePeriods: key.rows
           .filter((k) => k.uscc === uscc)
           .map((k) => ({ from: k.from, to: k.to })),
-        registeredAndNotDisqualified: row?.status === 'approved',
+        registeredAndNotDisqualified: row?.status === 'approved' && !row.disqualified,
       };
     });
   }

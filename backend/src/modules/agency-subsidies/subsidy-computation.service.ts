@@ -45,6 +45,8 @@ export class SubsidyComputation {
       job.agencyId,
       { after: job.afterWorkerId, to: job.toWorkerId },
       run.asOf,
+      // A version stored before this value existed reads as the documented default.
+      policy.values.a3ServedDefinition ?? 'POSITION_PUBLISHED',
     );
     if (job.chunk > 0) input.period.activitySettlementDate = null;
     const result = evaluateAgencyPeriod(input, policy);

@@ -1,4 +1,9 @@
 import {
+  A4ServiceViewSchema,
+  A5DownloadViewSchema,
+  ActivityImportBatchSchema,
+  ListedAgencyInputSchema,
+  ListedAgencyViewSchema,
   AgencySubsidyPolicyInputSchema,
   AgencySubsidyPolicyValuesSchema,
   EvidenceSchema,
@@ -59,3 +64,13 @@ export class KeyEnterpriseListQuery extends createZodDto(KeyEnterpriseListQueryS
 export class WorkerPlacementListDto extends createZodDto(
   z.object({ items: z.array(WorkerPlacementViewSchema) }),
 ) {}
+
+export class ActivityImportBatchDto extends createZodDto(ActivityImportBatchSchema) {}
+export class ActivityImportBatchListDto extends createZodDto(
+  z.object({ items: z.array(ActivityImportBatchSchema) }),
+) {}
+export class A4ServiceListDto extends createZodDto(z.object({ items: z.array(A4ServiceViewSchema) })) {}
+export class A5DownloadListDto extends createZodDto(z.object({ items: z.array(A5DownloadViewSchema) })) {}
+export class ListedAgencyListDto extends createZodDto(z.object({ items: z.array(ListedAgencyViewSchema) })) {}
+export class ListedAgencyInputDto extends createZodDto(ListedAgencyInputSchema) {}
+export class ActivityKindParams extends createZodDto(z.object({ kind: z.enum(['a4', 'a5']) })) {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PiiCipher } from '../../common/pii/pii-cipher';
+import { ActivityRecordsController } from './activity-records.controller';
+import { ActivityRecordsService } from './activity-records.service';
 import { AgencySubsidyPolicyController } from './agency-subsidy-policy.controller';
 import { AgencySubsidyPolicyService } from './agency-subsidy-policy.service';
 import { KeyEnterprisesService } from './key-enterprises.service';
@@ -16,7 +18,12 @@ import { WorkerPlacementsService } from './worker-placements.service';
  * AgencySubsidyPolicyService is exported for the claims side.
  */
 @Module({
-  controllers: [AgencySubsidyPolicyController, PlacementsController, SubsidyRegistersController],
+  controllers: [
+    ActivityRecordsController,
+    AgencySubsidyPolicyController,
+    PlacementsController,
+    SubsidyRegistersController,
+  ],
   providers: [
     PiiCipher,
     AgencySubsidyPolicyService,
@@ -25,6 +32,7 @@ import { WorkerPlacementsService } from './worker-placements.service';
     WorkerPlacementsService,
     SocialInsuranceService,
     KeyEnterprisesService,
+    ActivityRecordsService,
   ],
   exports: [AgencySubsidyPolicyService, PlacementsService],
 })

@@ -2,7 +2,7 @@ import type { AgencySubsidyPolicyValues } from '@/api/agency-subsidies';
 
 /** How the page edits a value, and where the value comes from (subsidies.md §9). */
 export type FieldKind =
-  'date' | 'fen' | 'int' | 'bool' | 'categories' | 'anchor' | 'floors' | 'dates' | 'rates';
+  'date' | 'fen' | 'int' | 'bool' | 'categories' | 'anchor' | 'served' | 'floors' | 'dates' | 'rates';
 export type Basis = 'SRC' | 'INFERRED' | 'GAP';
 export interface PolicyField {
   key: keyof AgencySubsidyPolicyValues;
@@ -65,6 +65,7 @@ export const POLICY_FIELDS: PolicyField[] = [
   { key: 'a3AmountPerEmployerFen', kind: 'fen', basis: 'SRC', cite: 'L3818-3820' },
   { key: 'a3MaxAgenciesPerEmployer', kind: 'int', basis: 'SRC', cite: 'L3775' },
   { key: 'a3RegDeadline', kind: 'date', basis: 'SRC', cite: 'L3755' },
+  { key: 'a3ServedDefinition', kind: 'served', basis: 'INFERRED', cite: 'A3_SERVED_DEFINITION' },
   { key: 'a4AmountPerEmployerFen', kind: 'fen', basis: 'SRC', cite: 'L7376-7378' },
   { key: 'a5ReliefPerResumeFen', kind: 'fen', basis: 'SRC', cite: 'L7364, L7378-7380' },
   { key: 'a4a5ValidTo', kind: 'date', basis: 'GAP', cite: 'L7406', nullable: true },
