@@ -58,13 +58,16 @@ function refused(answer) {
 
 // ---- waiting room: every client records each position it is told, with the time of receipt.
 const waiting = [];
+let positionsReceived = 0;
 
 async function queue({ url, clients, concurrency }) {
   const started = now();
   const results = await pool(clients, concurrency, async (client) => {
     const socket = await open(url, client.auth);
     const seen = { rank: client.rank, received: new Map(), called: 0 };
+    seen.socket = socket;
     socket.on('queue:position', (p) => {
+      positionsReceived += 1;
       if (!seen.received.has(p.position)) seen.received.set(p.position, now());
     });
     socket.on('queue:called', () => (seen.called += 1));
@@ -105,6 +108,14 @@ function queueCollect({ ticks }) {
   }
   return { latencies, expected, lost, staleAtEnd };
 }
+
+/** Drops the connections of the last `n` people in this process's share of the line. */
+function drop({ n }) {
+  for (const seen of waiting.slice(-n)) seen.socket.close();
+  return { dropped: Math.min(n, waiting.length) };
+}
+
+const count = () => ({ positionsReceived });
 
 // ---- call signalling: rooms of two sockets relaying offer, answer and ICE candidates.
 const SDP_FILLER = Array.from(
@@ -271,6 +282,7 @@ async function pump({ rooms, seconds, window }) {
 async function close() {
   for (const socket of sockets.splice(0)) socket.close();
   waiting.length = 0;
+  positionsReceived = 0;
   relayed = 0;
   const out = { disconnects, refusals: { ...refusals } };
   disconnects = 0;
@@ -278,7 +290,7 @@ async function close() {
   return out;
 }
 
-const COMMANDS = { queue, 'queue-collect': queueCollect, calls, pump, close };
+const COMMANDS = { queue, 'queue-collect': queueCollect, drop, count, calls, pump, close };
 process.on('message', async ({ id, cmd, ...args }) => {
   try {
     process.send({ id, result: await COMMANDS[cmd](args) });

@@ -292,6 +292,7 @@ async function waitingRound(kind, ctx, opts) {
   await sleep(2000);
   const usage = measured();
   const collected = await clients.all('queue-collect', { ticks: drive.ticks });
+  const drops = kind === 'api' ? await dropSome(ctx, opts) : null;
   // Empty the line first: each dropped seeker would otherwise make the api publish the whole line.
   if (kind === 'api') await fixtures.clearQueues(ctx.redis, QUEUE_PREFIX);
   const closed = await clients.all('close');
@@ -320,6 +321,36 @@ async function waitingRound(kind, ctx, opts) {
     lost: sum(collected, 'lost'),
     staleAtEnd: sum(collected, 'staleAtEnd'),
     disconnects: sum(closed, 'disconnects'),
+    drops,
+  };
+}
+
+/**
+ * A dropped connection keeps its place (marked away) and the api tells the whole line: 1% of the
+ * line dropping at once costs that many full publishes. Counts the messages it causes and the
+ * api's CPU until they stop arriving.
+ */
+async function dropSome(ctx, opts) {
+  const received = async () => sum(await ctx.clients.all('count'), 'positionsReceived');
+  const before = await received();
+  const measured = meter([ctx.servers.api]);
+  const perWorker = Math.max(1, Math.floor(opts.clients / 100 / opts.workers));
+  const dropped = sum(await ctx.clients.all('drop', { n: perWorker }), 'dropped');
+  let last = before;
+  let quietSince = now();
+  const deadline = now() + 120_000;
+  while (now() - quietSince < 2000 && now() < deadline) {
+    await sleep(250);
+    const current = await received();
+    if (current !== last) quietSince = now();
+    last = current;
+  }
+  const usage = measured();
+  return {
+    dropped,
+    messages: last - before,
+    cpuSeconds: round(usage.cpuCores * usage.seconds, 1),
+    settledSeconds: round(usage.seconds - 2, 1),
   };
 }
 
@@ -621,6 +652,19 @@ function summarize(rows, key, fields) {
   return out;
 }
 
+/** Not a target of the issue: what a wave of dropped connections costs the api's waiting room. */
+function dropLines(rows) {
+  const drops = rows.filter((r) => r.drops).map((r) => r.drops);
+  if (!drops.length) return [];
+  const d = Object.fromEntries(
+    ['dropped', 'messages', 'cpuSeconds', 'settledSeconds'].map((k) => [k, median(drops.map((x) => x[k]))]),
+  );
+  return [
+    `After the measured seconds, ${d.dropped} clients (1%) of the api's line drop their connection at once (median of ${drops.length} api rounds): each keeps its place as "away" and the api publishes the whole line for each, ${d.messages} position messages reaching the clients still connected, ${d.cpuSeconds} CPU-seconds of the api, ${d.settledSeconds} s until they stopped. A wave of disconnects (an api process restarting, a network blip) costs n × line length messages.`,
+    '',
+  ];
+}
+
 const ratio = (a, b) => (a === null || b === null || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
 const fmt = (value) => (value === null || value === undefined ? '–' : String(value));
 
@@ -709,6 +753,7 @@ function report(opts, results, load) {
       `| api ÷ bare | | | ${ratio(a.cpuCores, b.cpuCores)} | ${ratio(a.rssMb, b.rssMb)} | | ${ratio(a.p50Ms, b.p50Ms)} | ${ratio(a.p99Ms, b.p99Ms)} | | |`,
       `| target (api) | ${opts.clients} | | ≤ ${TARGET.waiting.cpuCores} | ≤ ${TARGET.waiting.rssMb} | | | ≤ ${TARGET.waiting.p99Ms} | | 0 |`,
       '',
+      ...dropLines(results.waiting),
     );
   }
   if (signalling.api || signalling.bare) {
