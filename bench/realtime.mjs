@@ -272,12 +272,12 @@ async function waitingRound(kind, ctx, opts) {
   } else {
     url = `http://127.0.0.1:${PORTS.bare}`;
     queueClients = Array.from({ length: opts.clients }, (_, i) => ({ rank: i + 1, auth: { rank: i + 1 } }));
-    driver = await import('socket.io-client').then(({ io }) =>
-      io(url, { auth: { driver: true }, transports: ['websocket'], forceNew: true }),
-    );
-    await driver.timeout(10_000).emitWithAck('queue:reset');
+    const { io } = await import('socket.io-client');
+    driver = io(url, { auth: { driver: true }, transports: ['websocket'], forceNew: true });
+    // A loaded machine may still be busy with the last round's 10,000 disconnects: be patient.
+    await driver.timeout(120_000).emitWithAck('queue:reset');
     next = async (k) => {
-      await driver.timeout(30_000).emitWithAck('queue:next');
+      await driver.timeout(60_000).emitWithAck('queue:next');
       return k;
     };
   }
@@ -612,12 +612,14 @@ export default async function realtimeBench() {
         for (const kind of order(i)) {
           log(`waiting room round ${i + 1}/${opts.rounds}: ${kind}`);
           results.waiting.push({ round: i + 1, ...(await waitingRound(kind, ctx, opts)) });
+          report(opts, results, { loadBefore, loadAfter: loadavg().map((l) => round(l, 2)) }, true);
         }
     if (opts.legs.includes('signalling'))
       for (let i = 0; i < opts.rounds; i++)
         for (const kind of order(i)) {
           log(`signalling round ${i + 1}/${opts.rounds}: ${kind}`);
           results.signalling.push({ round: i + 1, ...(await signallingRound(kind, ctx, opts)) });
+          report(opts, results, { loadBefore, loadAfter: loadavg().map((l) => round(l, 2)) }, true);
         }
     if (opts.legs.includes('scale')) {
       servers.apiB = await startServer('backend/dist/main.js', PORTS.apiB);
@@ -670,7 +672,8 @@ function dropLines(rows) {
 const ratio = (a, b) => (a === null || b === null || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`);
 const fmt = (value) => (value === null || value === undefined ? '–' : String(value));
 
-function report(opts, results, load) {
+/** `partial`: written after each round, so a run that fails later still leaves its figures. */
+function report(opts, results, load, partial = false) {
   const waiting = summarize(results.waiting, 'server', [
     'connected',
     'connectSeconds',
@@ -730,7 +733,10 @@ function report(opts, results, load) {
     rounds: results,
   };
   const verdict = (key) => (met[key] === undefined ? 'not run' : met[key] ? 'met' : 'not met');
-  const md = [`# realtime benchmark (${result.at})`, ''];
+  const md = [
+    `# realtime benchmark (${result.at})${partial ? ' — partial, the run is still going or failed' : ''}`,
+    '',
+  ];
   md.push(
     `Live interviews over Socket.IO (issue 6) on the built api in production mode (log level ${ENV.LOG_LEVEL}), each leg side by side with a bare Socket.IO server (\`bench/realtime-bare-server.mjs\`, same socket.io version, no auth, validation, database or Redis) in the same run; ${opts.rounds} alternating rounds, medians. Load from ${opts.workers} socket.io-client processes on the same machine: ${cpus().length} cores, shared with the load generators, PostgreSQL, Redis and other engineers' work — load average (1/5/15 min) ${load.loadBefore.join(' / ')} before the run and ${load.loadAfter.join(' / ')} after. CPU and RSS are the server process's own (/proc), not the load generators'.`,
     '',
@@ -821,5 +827,5 @@ function report(opts, results, load) {
   );
   writeFileSync(join(ROOT, 'bench/results/realtime.json'), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(ROOT, 'bench/results/realtime.md'), md.join('\n'));
-  console.log(md.join('\n'));
+  if (!partial) console.log(md.join('\n'));
 }
