@@ -160,6 +160,21 @@ function meter(children) {
   };
 }
 
+/**
+ * Waits until a server is idle again (under 0.1 core over 2 s, at most 5 min): a starved api
+ * may still be handling the last round's 10,000 disconnects, and each one that finds its seeker
+ * in the next round's line publishes that whole line.
+ */
+async function settle(child) {
+  const deadline = now() + 300_000;
+  while (now() < deadline) {
+    const before = cpuSeconds(child.pid);
+    await sleep(2000);
+    if ((cpuSeconds(child.pid) - before) / 2 < 0.1) return;
+  }
+  log(`server ${child.pid} still busy after 5 min`);
+}
+
 // ---- the load generators.
 
 class Clients {
@@ -302,6 +317,7 @@ async function waitingRound(kind, ctx, opts) {
   if (kind === 'api') await fixtures.clearQueues(ctx.redis, QUEUE_PREFIX);
   const closed = await clients.all('close');
   driver?.close();
+  await settle(servers[kind]);
   const latencies = collected.flatMap((c) => c.latencies);
   return {
     server: kind,
@@ -372,6 +388,7 @@ async function signallingRound(kind, ctx, opts) {
   const results = await ctx.clients.each('calls', rooms, { ice: opts.ice, startedAt });
   const usage = measured();
   const closed = await ctx.clients.all('close');
+  await settle(ctx.servers[kind]);
   const relay = results.flatMap((r) => r.relayLatencies);
   const acks = results.flatMap((r) => r.ackLatencies);
   const formedAt = results.flatMap((r) => r.formedAt);
