@@ -860,6 +860,8 @@ function report(opts, results, load, partial = false, at = new Date().toISOStrin
     '- Not run: real WebRTC media, TURN, browsers, or clients on other machines (all sockets are on loopback, so network latency is absent); long-polling transport (websocket only); more than two api processes; a Redis crash without a clean shutdown (the restart leg uses SHUTDOWN, which writes the append-only file).',
     "- The delivery latency of the waiting room includes the call-next request itself (database and Redis work before the api publishes); the bare server's trigger is a socket event, so its latency is the fan-out alone.",
     "- The api's adapter is whatever backend/src/infra/realtime configures (the bench only sets REDIS_URL and QUEUE_PREFIX).",
+    // Notes of whoever ran it (kept in realtime.json under rounds.notes), e.g. an aborted round.
+    ...(results.notes ?? []).map((note) => `- ${note}`),
     '',
   );
   writeFileSync(join(ROOT, 'bench/results/realtime.json'), JSON.stringify(result, null, 2) + '\n');
