@@ -6,6 +6,7 @@ const BENCHES = {
   training: () => import('./training.mjs'),
   heartbeats: () => import('./heartbeats.mjs'),
   subsidies: () => import('./subsidies.mjs'),
+  realtime: () => import('./realtime.mjs'),
 };
 
 // Names come first; what follows the first option belongs to the benchmark (--positions 100000).
