@@ -83,14 +83,16 @@ export class PeriodInputLoader {
   ): Promise<AgencyPeriodInput> {
     const placements = await this.placements(period, agencyId, range);
     const workerIds = [...new Set(placements.map((p) => p.workerId))];
-    const [agency, workers, si, ledger] = await Promise.all([
+    const usccs = new Set<string>();
+    for (const p of placements) usccs.add(p.employerId).add(p.contract.employerId);
+    // One round trip after the placements: every other read depends on them only.
+    const [agency, workers, si, ledger, employers] = await Promise.all([
       this.agency(agencyId),
       this.workers(workerIds),
       this.socialInsurance(workerIds),
       this.ledger(workerIds),
+      this.employers([...usccs]),
     ]);
-    const usccs = new Set<string>();
-    for (const p of placements) usccs.add(p.employerId).add(p.contract.employerId);
     return {
       agency,
       period: {
@@ -101,7 +103,7 @@ export class PeriodInputLoader {
       asOf,
       placements,
       workers,
-      employers: await this.employers([...usccs]),
+      employers,
       socialInsurance: si,
       // No platform table records A3 selections, A4 listings or A5 downloads yet.
       activity: { a3: [], a4: [], a5: [] },
