@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -254,6 +255,24 @@ export const subsidyRuns = pgTable(
     finishedAt: instant('finished_at'),
   },
   (t) => [index('subsidy_runs_period_idx').on(t.periodId, t.startedAt)],
+);
+
+/**
+ * The chunks of a run that have stored their lines: the run's progress counts each chunk once
+ * (a chunk run again after a crash finds its row), without counting the run's lines each time.
+ */
+export const subsidyRunChunks = pgTable(
+  'subsidy_run_chunks',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => subsidyRuns.id),
+    agencyId: uuid('agency_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    placements: integer('placements').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.agencyId, t.chunk] })],
 );
 
 /** A claim of one agency for one period: its lines go through review, 公示 and payment. */

@@ -103,6 +103,7 @@ export class PeriodInputLoader {
     ]);
     const usccs = new Set<string>(activity.employerUsccs);
     for (const p of placements) usccs.add(p.employerId).add(p.contract.employerId);
+    const employers = await this.employers([...usccs]);
     return {
       agency,
       period: {
@@ -113,7 +114,7 @@ export class PeriodInputLoader {
       asOf,
       placements,
       workers,
-      employers: await this.employers([...usccs]),
+      employers,
       socialInsurance: si,
       activity: activity.log,
       resumes: activity.resumes,

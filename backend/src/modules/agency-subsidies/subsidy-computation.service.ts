@@ -10,7 +10,7 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '../../infra/database/database';
 import { PeriodInputLoader, PeriodRef } from './period-input.loader';
 import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
-import { evaluateAgencyPeriod, hashSlice, sliceForLine } from './subsidy-engine';
+import { canonicalJson, evaluateAgencyPeriod, hashCanonical, sliceForLine } from './subsidy-engine';
 import { SubsidyProgress } from './subsidy-progress';
 
 export interface ChunkResult {
@@ -20,7 +20,16 @@ export interface ChunkResult {
   eligibleFen: number;
 }
 
-const COLUMNS = 17;
+/** Runs whose policy and period a worker keeps in memory (a few run at the same time at most). */
+const CONTEXTS_KEPT = 8;
+const PROGRESS_COLUMNS = `id as "runId", period_id as "periodId", status, agencies_total as "agenciesTotal",
+  agencies_done as "agenciesDone", placements_total as "placementsTotal", placements_done as "placementsDone"`;
+
+interface ChunkContext {
+  run: { policyVersion: string; asOf: string };
+  period: PeriodRef;
+  policy: Awaited<ReturnType<AgencySubsidyPolicyService['byVersion']>>;
+}
 
 /**
  * Computes one chunk of one agency and upserts its lines by (period, line_key): running a chunk
@@ -29,6 +38,8 @@ const COLUMNS = 17;
  */
 @Injectable()
 export class SubsidyComputation {
+  private readonly contexts = new Map<string, Promise<ChunkContext>>();
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly loader: PeriodInputLoader,
@@ -37,9 +48,7 @@ export class SubsidyComputation {
   ) {}
 
   async computeChunk(job: ComputeAgencySubsidyChunkPayload): Promise<ChunkResult> {
-    const run = await this.run(job.runId);
-    const period = await this.period(job.periodId);
-    const policy = await this.policies.byVersion(run.policyVersion);
+    const { run, period, policy } = await this.context(job.runId, job.periodId);
     const input = await this.loader.load(
       period,
       job.agencyId,
@@ -57,7 +66,7 @@ export class SubsidyComputation {
       run.policyVersion,
       lines.map((line) => ({ line, slice: sliceForLine(input, line.lineKey) })),
     );
-    await this.report(job.runId, job.agencyId);
+    await this.report(job, lines.filter((l) => l.kind === 'placement').length);
     return {
       agencyId: job.agencyId,
       chunk: job.chunk,
@@ -77,8 +86,8 @@ export class SubsidyComputation {
     const progress = await this.snapshot(job.runId);
     this.progress.toStaff(progress);
     const owners = await this.pool.query(
-      `select distinct a.id, a.owner_user_id from subsidy_lines l join agencies a on a.id = l.agency_id
-        where l.run_id = $1`,
+      `select a.id, a.owner_user_id from subsidy_run_chunks c join agencies a on a.id = c.agency_id
+        where c.run_id = $1 and c.chunk = 0`,
       [job.runId],
     );
     for (const o of owners.rows) this.progress.toAgency(o.owner_user_id, { ...progress, agencyId: o.id });
@@ -91,98 +100,125 @@ export class SubsidyComputation {
   }
 
   async snapshot(runId: string): Promise<SubsidyRunProgress> {
-    const { rows } = await this.pool.query(
-      `select id as "runId", period_id as "periodId", status, agencies_total as "agenciesTotal",
-              agencies_done as "agenciesDone", placements_total as "placementsTotal",
-              placements_done as "placementsDone" from subsidy_runs where id = $1`,
-      [runId],
-    );
+    const { rows } = await this.pool.query(`select ${PROGRESS_COLUMNS} from subsidy_runs where id = $1`, [
+      runId,
+    ]);
     return rows[0];
   }
 
+  /**
+   * All of a chunk's lines in one statement with one parameter: a JSON array of the rows, the
+   * stored slice spliced in as the canonical text already hashed (no second serialisation, no
+   * array-literal escaping of every JSON value), unpacked by jsonb_to_recordset.
+   */
   private async upsert(
     job: ComputeAgencySubsidyChunkPayload,
     policyVersion: string,
     items: { line: AgencySubsidyLine; slice: unknown }[],
   ): Promise<void> {
-    for (let i = 0; i < items.length; i += 500) {
-      const batch = items.slice(i, i + 500);
-      const values: unknown[] = [];
-      const tuples = batch.map(({ line, slice }, n) => {
-        values.push(
-          job.periodId,
-          job.agencyId,
-          line.lineKey,
-          line.kind,
-          line.placementId,
-          line.workerId,
-          line.contractId,
-          line.scheme,
-          line.amountFen,
-          line.status,
-          line.reasonCode,
-          JSON.stringify(line.reasonDetails),
-          // Text column, JSON inside: a numeric detail comes back a number on replay.
-          line.detail === null ? null : JSON.stringify(line.detail),
-          line.basis,
-          JSON.stringify(line.trail),
-          JSON.stringify(slice),
-          hashSlice(slice),
-        );
-        const b = n * COLUMNS;
-        const p = (k: number) => `$${b + k}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)},
-          ${p(11)}, ${p(12)}::jsonb, ${p(13)}, ${p(14)}, ${p(15)}::jsonb, ${p(16)}::jsonb, ${p(17)}, $P, $R)`;
+    if (!items.length) return;
+    const rows: string[] = [];
+    for (const { line, slice } of items) {
+      const input = canonicalJson(slice);
+      const row = JSON.stringify({
+        line_key: line.lineKey,
+        kind: line.kind,
+        placement_id: line.placementId,
+        worker_id: line.workerId,
+        contract_key: line.contractId,
+        scheme: line.scheme,
+        amount_fen: line.amountFen,
+        status: line.status,
+        reason_code: line.reasonCode,
+        reason_details: line.reasonDetails,
+        // Text column, JSON inside: a numeric detail comes back a number on replay.
+        detail: line.detail === null ? null : JSON.stringify(line.detail),
+        basis: line.basis,
+        trail: line.trail,
+        input_hash: hashCanonical(input),
       });
-      const policyIdx = values.length + 1;
-      values.push(policyVersion, job.runId);
-      const text = `insert into subsidy_lines (period_id, agency_id, line_key, kind, placement_id, worker_id,
+      rows.push(`${row.slice(0, -1)},"input":${input}}`);
+    }
+    await this.pool.query(
+      `insert into subsidy_lines (period_id, agency_id, line_key, kind, placement_id, worker_id,
           contract_key, scheme, amount_fen, status, reason_code, reason_details, detail, basis, trail, input,
           input_hash, policy_version, run_id)
-        values ${tuples
-          .join(',\n')
-          .replaceAll('$P', `$${policyIdx}`)
-          .replaceAll('$R', `$${policyIdx + 1}`)}
+        select $1, $2, u.line_key, u.kind, u.placement_id, u.worker_id, u.contract_key, u.scheme, u.amount_fen,
+               u.status, u.reason_code, u.reason_details, u.detail, u.basis, u.trail, u.input,
+               u.input_hash, $4, $5
+          from jsonb_to_recordset($3::jsonb) as u(line_key text, kind text, placement_id uuid, worker_id uuid,
+               contract_key text, scheme text, amount_fen int, status text, reason_code text, reason_details jsonb,
+               detail text, basis int, trail jsonb, input jsonb, input_hash text)
         on conflict (period_id, line_key) do update set
           scheme = excluded.scheme, amount_fen = excluded.amount_fen, status = excluded.status,
           reason_code = excluded.reason_code, reason_details = excluded.reason_details, detail = excluded.detail,
           basis = excluded.basis, trail = excluded.trail, input = excluded.input, input_hash = excluded.input_hash,
           policy_version = excluded.policy_version, run_id = excluded.run_id, worker_id = excluded.worker_id,
           contract_key = excluded.contract_key, updated_at = now()
-        where subsidy_lines.claim_id is null`;
-      await this.pool.query(text, values);
-    }
+        where subsidy_lines.claim_id is null`,
+      [job.periodId, job.agencyId, `[${rows.join(',')}]`, policyVersion, job.runId],
+    );
   }
 
-  /** Progress from what is stored, so a chunk counted twice is not counted twice. */
-  private async report(runId: string, agencyId: string): Promise<void> {
-    const { rows } = await this.pool.query(
-      `update subsidy_runs r set
-          placements_done = least(r.placements_total, (select count(*) from subsidy_lines l
-            where l.run_id = r.id and l.kind = 'placement')),
-          agencies_done = least(r.agencies_total, (select count(distinct agency_id) from subsidy_lines l
-            where l.run_id = r.id))
-        where r.id = $1 and r.status = 'running' returning r.id`,
-      [runId],
+  /**
+   * Progress from what is stored, so a chunk counted twice is not counted twice: the chunk's row
+   * and the run's counters change in one statement, and only when the chunk was not stored before.
+   * An agency counts as done once its chunk 0 (every agency has one) is stored.
+   */
+  private async report(job: ComputeAgencySubsidyChunkPayload, placements: number): Promise<void> {
+    const { rows } = await this.pool.query<SubsidyRunProgress>(
+      `with stored as (
+         insert into subsidy_run_chunks (run_id, agency_id, chunk, placements) values ($1, $2, $3, $4)
+         on conflict do nothing returning chunk, placements)
+       update subsidy_runs r set
+          placements_done = least(r.placements_total, r.placements_done + stored.placements),
+          agencies_done = least(r.agencies_total, r.agencies_done + (stored.chunk = 0)::int)
+         from stored where r.id = $1 and r.status = 'running'
+       returning ${PROGRESS_COLUMNS}`,
+      [job.runId, job.agencyId, job.chunk, placements],
     );
-    if (!rows.length) return;
-    const progress = await this.snapshot(runId);
+    const progress = rows[0];
+    if (!progress) return;
     this.progress.toStaff(progress);
     const mine = await this.pool.query(
-      `select a.owner_user_id, (select count(*)::int from subsidy_lines l where l.run_id = $1
-          and l.agency_id = a.id and l.kind = 'placement') as done from agencies a where a.id = $2`,
-      [runId, agencyId],
+      `select a.owner_user_id, (select coalesce(sum(c.placements), 0)::int from subsidy_run_chunks c
+          where c.run_id = $1 and c.agency_id = a.id) as done from agencies a where a.id = $2`,
+      [job.runId, job.agencyId],
     );
     const own = mine.rows[0];
     if (own)
       this.progress.toAgency(own.owner_user_id, {
         ...progress,
-        agencyId,
+        agencyId: job.agencyId,
         agenciesTotal: 1,
         agenciesDone: 0,
         placementsTotal: 0,
         placementsDone: own.done,
       });
+  }
+
+  /**
+   * The run's policy and period, read once per run by this process (a run's policy version and
+   * its period's dates do not change), not once per chunk.
+   */
+  private context(runId: string, periodId: string): Promise<ChunkContext> {
+    const key = `${runId}/${periodId}`;
+    let context = this.contexts.get(key);
+    if (!context) {
+      context = (async () => {
+        const run = await this.run(runId);
+        const [period, policy] = await Promise.all([
+          this.period(periodId),
+          this.policies.byVersion(run.policyVersion),
+        ]);
+        return { run, period, policy };
+      })();
+      // A failed read is not remembered: the next attempt reads again.
+      context.catch(() => this.contexts.delete(key));
+      if (this.contexts.size >= CONTEXTS_KEPT) this.contexts.delete(this.contexts.keys().next().value!);
+      this.contexts.set(key, context);
+    }
+    return context;
   }
 
   private async run(runId: string): Promise<{ policyVersion: string; asOf: string }> {

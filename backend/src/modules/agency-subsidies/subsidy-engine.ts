@@ -10,18 +10,40 @@ export {
   sliceForLine,
 } from '@platform/contracts';
 
-/** JSON with sorted keys, so the same slice always hashes the same (jsonb reorders keys). */
+/**
+ * JSON with sorted keys, so the same slice always hashes the same (jsonb reorders keys). Written
+ * with loops, not map/filter/join: it runs for every line of a period.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i) out += ',';
+      // An element JSON cannot write (undefined) is left empty, as Array.join leaves it.
+      out += canonicalJson(value[i]) ?? '';
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return out + '}';
 }
 
 export function hashSlice(slice: unknown): string {
-  return createHash('sha256').update(canonicalJson(slice)).digest('hex');
+  return hashCanonical(canonicalJson(slice));
+}
+
+/** The hash of a slice already written as canonical JSON (one serialisation for storing and hashing). */
+export function hashCanonical(json: string): string {
+  return createHash('sha256').update(json).digest('hex');
 }
