@@ -136,7 +136,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     role: 'admin',
     items: [
       // Not /admin/...: the api owns that prefix (Bull Board), so a reload there would miss the app.
-      { key: 'adminUsers', icon: User, path: '/system/users', soon: true },
+      { key: 'adminUsers', icon: User, path: '/system/users' },
       { key: 'adminQueues', icon: Histogram, href: '/admin/queues' },
       { key: 'adminSettings', icon: Setting, path: '/system/settings' },
       { key: 'adminTrainingPolicy', icon: Notebook, path: '/system/training-policy' },

@@ -34,6 +34,7 @@ export const MENU_PAGES: Record<string, Page> = {
   organizerReviews: () => import('@/views/organizer/position-review/PositionReviewPage.vue'),
   organizerComplaints: () => import('@/views/organizer/complaints/ComplaintsPage.vue'),
   adminSettings: () => import('@/views/admin/settings/SettingsPage.vue'),
+  adminUsers: () => import('@/views/admin/staff-accounts/StaffAccountsPage.vue'),
   agencyPlacements: () => import('@/views/agency/placements/AgencyPlacementsPage.vue'),
   organizerSocialInsurance: () => import('@/views/organizer/social-insurance/SocialInsurancePage.vue'),
   organizerKeyEnterprises: () => import('@/views/organizer/key-enterprises/KeyEnterprisesPage.vue'),

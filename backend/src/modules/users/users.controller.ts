@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { UserViewDto } from '../auth/auth.dto';
-import { GrantRolesDto, UpdateProfileDto, UserIdParams } from './users.dto';
+import {
+  GrantRolesDto,
+  SetStaffDistrictDto,
+  StaffAccountListDto,
+  UpdateProfileDto,
+  UserIdParams,
+} from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -12,6 +18,14 @@ import { UsersService } from './users.service';
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
+
+  /** 账号管理: the organizer and admin accounts with the 区县 each acts for. */
+  @Roles('admin')
+  @Get('staff')
+  @ZodResponse({ status: 200, type: StaffAccountListDto })
+  async staff() {
+    return { items: await this.users.staffAccounts() };
+  }
 
   @Get(':id')
   @ZodResponse({ status: 200, type: UserViewDto })
@@ -30,5 +44,13 @@ export class UsersController {
   @ZodResponse({ status: 200, type: UserViewDto })
   grantRoles(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: GrantRolesDto) {
     return this.users.grantRoles(actor, params.id, body.roles);
+  }
+
+  /** The 区县 an organizer account acts for (null = city-wide); audited. */
+  @Roles('admin')
+  @Put(':id/district')
+  @ZodResponse({ status: 200, type: UserViewDto })
+  setDistrict(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: SetStaffDistrictDto) {
+    return this.users.setDistrict(actor, params.id, body.district);
   }
 }
