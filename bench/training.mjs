@@ -345,7 +345,9 @@ async function noopFlow(ctx) {
 async function plainLoop(ctx) {
   const { services, enrolments, opts } = ctx;
   const batches = [...byClass(enrolments).values()].flatMap((ids) => services.batchesOf(ids, BATCH_SIZE));
-  log(`b. plain loop: ${enrolments.length} evaluations in ${batches.length} batches, ${opts.concurrency} at a time…`);
+  log(
+    `b. plain loop: ${enrolments.length} evaluations in ${batches.length} batches, ${opts.concurrency} at a time…`,
+  );
   let next = 0;
   const started = performance.now();
   const lane = async () => {

@@ -81,9 +81,7 @@ export const UserViewSchema = z.object({
 export type UserView = z.infer<typeof UserViewSchema>;
 
 /** An admin sets the 区县 an organizer account acts for; null makes it city-wide (市级). */
-export const SetStaffDistrictSchema = z
-  .object({ district: z.enum(CHONGQING_DISTRICTS).nullable() })
-  .strict();
+export const SetStaffDistrictSchema = z.object({ district: z.enum(CHONGQING_DISTRICTS).nullable() }).strict();
 export type SetStaffDistrict = z.infer<typeof SetStaffDistrictSchema>;
 
 export const StaffAccountListSchema = z.object({ items: z.array(UserViewSchema) });

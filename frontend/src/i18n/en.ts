@@ -42,7 +42,8 @@ const en: MessageSchema = {
   },
   staffAccounts: {
     title: 'Staff accounts',
-    intro: 'An organizer account may act for one district: it then approves class plans and reviews completions and training claims of that district only. Without a district it is city-wide. Administrators are always city-wide.',
+    intro:
+      'An organizer account may act for one district: it then approves class plans and reviews completions and training claims of that district only. Without a district it is city-wide. Administrators are always city-wide.',
     name: 'Name',
     contact: 'Contact',
     roles: 'Roles',

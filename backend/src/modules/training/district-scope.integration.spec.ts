@@ -119,11 +119,18 @@ describe('district scoping of organizers', () => {
       reason: '跨区审核',
     });
     expect(outside.statusCode).toBe(403);
-    expect(outside.json()).toMatchObject({ code: 'OUTSIDE_DISTRICT', details: { district: HOME, itemDistrict: OTHER } });
-    const status = await pool.query('select plan_status from training_classes where id = $1', [other.classId]);
+    expect(outside.json()).toMatchObject({
+      code: 'OUTSIDE_DISTRICT',
+      details: { district: HOME, itemDistrict: OTHER },
+    });
+    const status = await pool.query('select plan_status from training_classes where id = $1', [
+      other.classId,
+    ]);
     expect(status.rows[0].plan_status).toBe('submitted');
 
-    const own = await yubei('POST', `/api/training/classes/${home.classId}/plan-decision`, { decision: 'approve' });
+    const own = await yubei('POST', `/api/training/classes/${home.classId}/plan-decision`, {
+      decision: 'approve',
+    });
     expect(own.statusCode).toBe(201);
     expect(own.json()).toMatchObject({ planStatus: 'approved' });
   });
@@ -183,7 +190,9 @@ describe('district scoping of organizers', () => {
       reason: '方案学时不符',
     });
     expect(decided.statusCode).toBe(201);
-    const rejected = await cityWide('POST', `/api/training/claims/${other.claimId}/reject`, { reason: '材料不全' });
+    const rejected = await cityWide('POST', `/api/training/claims/${other.claimId}/reject`, {
+      reason: '材料不全',
+    });
     expect(rejected.statusCode).toBe(200);
   });
 });

@@ -50,7 +50,11 @@ export class UsersController {
   @Roles('admin')
   @Put(':id/district')
   @ZodResponse({ status: 200, type: UserViewDto })
-  setDistrict(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: SetStaffDistrictDto) {
+  setDistrict(
+    @CurrentActor() actor: Actor,
+    @Param() params: UserIdParams,
+    @Body() body: SetStaffDistrictDto,
+  ) {
     return this.users.setDistrict(actor, params.id, body.district);
   }
 }

@@ -54,7 +54,7 @@ export class CompletionDecisions {
    * Decides a batch of enrolments (the sweep's share of a class) in one transaction: inputs loaded
    * in one query per table, decisions and statuses written in one statement each, certificates
    * issued together. The decisions are exactly those `evaluate` would make one by one: the same
-   * loader, engine and key. Unknown enrolments are left out of the result.
+   * loader, engine and key. Results follow `enrolmentIds`; unknown enrolments are left out.
    */
   async evaluateMany(
     enrolmentIds: string[],
@@ -68,9 +68,12 @@ export class CompletionDecisions {
     return this.db.transaction(async (tx) => {
       await lockEnrolments(tx, ids);
       const inputs = await this.loader.loadMany(ids, now, tx);
-      const decided = [...inputs].map(([enrolmentId, input]) => {
+      // In the order asked for, so callers can pair results with their ids.
+      const decided = ids.flatMap((enrolmentId) => {
+        const input = inputs.get(enrolmentId);
+        if (!input) return [];
         const outcome = evaluateCompletion(input, rules);
-        return { enrolmentId, input, outcome, inputHash: decisionHash(input, policy.version, outcome) };
+        return [{ enrolmentId, input, outcome, inputHash: decisionHash(input, policy.version, outcome) }];
       });
       if (!decided.length) return [];
       const inserted = await tx
@@ -183,7 +186,8 @@ async function withEarlierDecisions(
       ),
     );
   const wanted = new Set(earlier.map((d) => `${d.enrolmentId}/${d.inputHash}`));
-  for (const row of stored) if (wanted.has(`${row.enrolmentId}/${row.inputHash}`)) rows.set(row.enrolmentId, row);
+  for (const row of stored)
+    if (wanted.has(`${row.enrolmentId}/${row.inputHash}`)) rows.set(row.enrolmentId, row);
   return rows;
 }
 

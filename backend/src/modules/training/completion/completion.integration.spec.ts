@@ -273,9 +273,10 @@ describe('completion decided by the job (training.md §4.1)', () => {
         )
       ).rows,
       statuses: (
-        await pool.query('select id, completion_status from training_enrolments where id = any($1) order by id', [
-          ids,
-        ])
+        await pool.query(
+          'select id, completion_status from training_enrolments where id = any($1) order by id',
+          [ids],
+        )
       ).rows,
     });
     for (const id of ids) await decisions.evaluate(id, 'manual.one', now);

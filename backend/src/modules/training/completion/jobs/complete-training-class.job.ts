@@ -20,7 +20,8 @@ export class CompleteTrainingClassJob implements JobHandler<CompleteTrainingClas
     const batches = Object.values(await job.getChildrenValues<ClassBatchResult>());
     const byStatus: Record<string, number> = {};
     for (const batch of batches)
-      for (const [status, n] of Object.entries(batch.byStatus)) byStatus[status] = (byStatus[status] ?? 0) + n;
+      for (const [status, n] of Object.entries(batch.byStatus))
+        byStatus[status] = (byStatus[status] ?? 0) + n;
     return {
       classId: payload.classId,
       on: payload.on,
