@@ -1,4 +1,4 @@
-import type { UserView } from '@platform/contracts/auth';
+import type { StaffAccountList, UserView } from '@platform/contracts/auth';
 import { api } from './client';
 import { read } from './read';
 import type { components } from './schema';
@@ -7,7 +7,7 @@ export type StaffDistrict = components['schemas']['SetStaffDistrictDto']['distri
 
 /** 账号管理: organizer and admin accounts with the 区县 each acts for (null = city-wide). */
 export async function staffAccounts(): Promise<UserView[]> {
-  return (await read(api.GET('/api/users/staff'))).items;
+  return (await read<StaffAccountList>(api.GET('/api/users/staff'))).items;
 }
 
 export function setStaffDistrict(userId: string, district: StaffDistrict): Promise<UserView> {
