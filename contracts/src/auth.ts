@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SELF_SERVICE_ROLES, ROLES } from './roles';
+import { CHONGQING_DISTRICTS } from './fairs/catalog';
 
 /** Mainland China mobile number, 11 digits starting with 1[3-9]. */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
@@ -73,9 +74,15 @@ export const UserViewSchema = z.object({
   /** Masked: z***@example.com; absent when the account has no email address. */
   email: z.string().optional(),
   roles: z.array(z.enum(ROLES)),
+  /** A staff account's 区县 (organizer scope); null = city-wide. Absent for other accounts. */
+  district: z.string().nullable().optional(),
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof UserViewSchema>;
+
+/** An admin sets the 区县 an organizer account acts for; null makes it city-wide (市级). */
+export const SetStaffDistrictSchema = z.object({ district: z.enum(CHONGQING_DISTRICTS).nullable() }).strict();
+export type SetStaffDistrict = z.infer<typeof SetStaffDistrictSchema>;
 
 export const SessionSchema = z.object({
   accessToken: z.string(),

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   FORBIDDEN_ROLE: 403,
   FORBIDDEN_NOT_OWNER: 403,
   FORBIDDEN_PERMISSION: 403,
+  /** A district (区县) organizer acting on another district's class, completion or claim. */
+  OUTSIDE_DISTRICT: 403,
+  /** A 区县 can only be set on an organizer account. */
+  USER_NOT_ORGANIZER: 409,
   NOT_FOUND: 404,
   AUTH_PHONE_TAKEN: 409,
   AUTH_EMAIL_TAKEN: 409,

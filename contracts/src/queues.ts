@@ -22,6 +22,7 @@ export const JobName = {
   pushTargetedPosition: 'push-targeted-position',
   reconcileSearchIndex: 'reconcile-search-index',
   evaluateTrainingCompletion: 'evaluate-training-completion',
+  evaluateClassCompletions: 'evaluate-class-completions',
   sweepTrainingCompletions: 'sweep-training-completions',
   completeTrainingClass: 'complete-training-class',
   closeStaleLearningSessions: 'close-stale-learning-sessions',
@@ -77,10 +78,34 @@ export const EvaluateTrainingCompletionPayloadSchema = z
   .strict();
 export type EvaluateTrainingCompletionPayload = z.infer<typeof EvaluateTrainingCompletionPayloadSchema>;
 
+const triggerSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9._-]+$/);
+
+/** The most enrolments one evaluation job decides (one transaction, one query per table). */
+export const MAX_COMPLETION_BATCH = 500;
+
+/**
+ * Decides a batch of one class's enrolments (the sweep's child job) in one transaction; the
+ * decisions are those of one `evaluate-training-completion` per enrolment.
+ */
+export const EvaluateClassCompletionsPayloadSchema = z
+  .object({
+    classId: z.string().uuid(),
+    enrolmentIds: z.array(z.string().uuid()).min(1).max(MAX_COMPLETION_BATCH),
+    trigger: triggerSchema,
+  })
+  .strict();
+export type EvaluateClassCompletionsPayload = z.infer<typeof EvaluateClassCompletionsPayloadSchema>;
+
 /** Nightly: one flow per open class (plan approved, not ended more than graceDays ago). */
 export const SweepTrainingCompletionsPayloadSchema = z
   .object({
     graceDays: z.number().int().min(0).max(365).default(30),
+    /** Enrolments per child job: a class of up to this many is decided in one job. */
+    batchSize: z.number().int().min(1).max(MAX_COMPLETION_BATCH).default(200),
     /** The Asia/Shanghai sweep day; defaults to today. Part of every job id, so one sweep per day. */
     on: z
       .string()
@@ -90,7 +115,7 @@ export const SweepTrainingCompletionsPayloadSchema = z
   .strict();
 export type SweepTrainingCompletionsPayload = z.infer<typeof SweepTrainingCompletionsPayloadSchema>;
 
-/** The parent of one class's flow: runs after every enrolment's evaluation and sums them up. */
+/** The parent of one class's flow: runs after every batch of its enrolments is decided and sums them up. */
 export const CompleteTrainingClassPayloadSchema = z
   .object({ classId: z.string().uuid(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
   .strict();
@@ -183,6 +208,10 @@ export const JOB_CATALOG: Record<JobName, { queue: QueueName; payload: z.ZodType
   [JobName.evaluateTrainingCompletion]: {
     queue: QueueName.training,
     payload: EvaluateTrainingCompletionPayloadSchema,
+  },
+  [JobName.evaluateClassCompletions]: {
+    queue: QueueName.training,
+    payload: EvaluateClassCompletionsPayloadSchema,
   },
   [JobName.sweepTrainingCompletions]: {
     queue: QueueName.training,

@@ -73,17 +73,23 @@ afterAll(async () => {
   await pool.end();
 });
 
+/**
+ * Enrolments per child job. The sweep's default decides a whole class in one job; a small batch
+ * here gives the kill many points to land between committed batches.
+ */
+const BATCH_SIZE = 5;
+
 /** Runs a sweep for the day and resolves when every class's parent job has completed. */
 async function sweepUntilDone(on: string, sweepJobId: string, onEvaluated?: (n: number) => void) {
   let evaluated = 0;
   const counter = ({ jobId }: { jobId: string }) => {
-    if (jobId.startsWith('evaluate_')) onEvaluated?.(++evaluated);
+    if (jobId.startsWith('evaluate-class_')) onEvaluated?.(++evaluated);
   };
   events.on('completed', counter);
   try {
     const sweep = await queue.add(
       JobName.sweepTrainingCompletions,
-      { graceDays: 30, on },
+      { graceDays: 30, on, batchSize: BATCH_SIZE },
       { jobId: sweepJobId },
     );
     await sweep.waitUntilFinished(events, 60_000);
@@ -117,12 +123,12 @@ async function snapshot() {
 
 describe('the nightly completion sweep survives a killed worker', () => {
   it('a worker killed mid-sweep and restarted produces the same completions as an uninterrupted run', async () => {
-    // 1. Interrupted: SIGKILL the worker once a few evaluations are done, then start another.
+    // 1. Interrupted: SIGKILL the worker once a few batches are done, then start another.
     const first = startWorkerProcess();
     let killedAfter = 0;
     const killed = new Promise<void>((done) => {
       const stop = (n: number) => {
-        if (n === 10 && !killedAfter) {
+        if (n === 3 && !killedAfter) {
           killedAfter = n;
           first.kill('SIGKILL');
           done();

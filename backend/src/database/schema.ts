@@ -14,6 +14,11 @@ export const users = pgTable(
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),
+    /**
+     * The 区县 a staff (organizer) account acts for: class plans, completions and training claims
+     * of other districts are outside it. Null = city-wide (the 市 level); admins are always city-wide.
+     */
+    district: text('district'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

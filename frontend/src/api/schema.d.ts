@@ -148,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UsersController_setDistrict"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff-permissions": {
         parameters: {
             query?: never;
@@ -3644,6 +3660,7 @@ export interface components {
                 phone?: string;
                 email?: string;
                 roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
+                district?: string | null;
                 createdAt: string;
             };
         };
@@ -3668,6 +3685,7 @@ export interface components {
             phone?: string;
             email?: string;
             roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
+            district?: string[];
             createdAt: string;
         };
         UpdateProfileDto: {
@@ -3676,6 +3694,10 @@ export interface components {
         GrantRolesDto: {
             roles: ("seeker" | "employer" | "agency" | "trainee" | "institution" | "organizer" | "admin")[];
         };
+        SetStaffDistrictDto: {
+            /** @enum {string|null} */
+            district: "渝中区" | "大渡口区" | "江北区" | "沙坪坝区" | "九龙坡区" | "南岸区" | "北碚区" | "渝北区" | "巴南区" | "万州区" | "涪陵区" | "黔江区" | "长寿区" | "江津区" | "合川区" | "永川区" | "南川区" | "綦江区" | "大足区" | "璧山区" | "铜梁区" | "潼南区" | "荣昌区" | "开州区" | "梁平区" | "武隆区" | "城口县" | "丰都县" | "垫江县" | "忠县" | "云阳县" | "奉节县" | "巫山县" | "巫溪县" | "石柱土家族自治县" | "秀山土家族苗族自治县" | "酉阳土家族苗族自治县" | "彭水苗族土家族自治县" | null;
+        };
         StaffMemberListDto_Output: {
             items: {
                 /** Format: uuid */
@@ -3683,6 +3705,7 @@ export interface components {
                 displayName: string;
                 contact: string;
                 roles: string[];
+                district: string | null;
                 permissions: ("bulk_export" | "si_import" | "activity_import")[];
             }[];
         };
@@ -8153,6 +8176,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GrantRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto_Output"];
+                };
+            };
+        };
+    };
+    UsersController_setDistrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetStaffDistrictDto"];
             };
         };
         responses: {

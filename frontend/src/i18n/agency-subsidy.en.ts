@@ -168,9 +168,9 @@ export const agencySubsidyEn: typeof agencySubsidyZhCN = {
     },
   },
   staffPermissions: {
-    title: 'Staff permissions',
+    title: 'Staff and permissions',
     intro:
-      'Bulk exports of personal data, the social-insurance import and the 重庆英才网 activity import are limited to staff an administrator names. Only organizer and admin accounts are listed; granting and revoking are audited.',
+      "An organizer account may be tied to a district: it then reviews only that district's class plans, completions and training subsidy claims; without one it acts city-wide, as administrators always do. Bulk exports of personal data, the social-insurance import and the 重庆英才网 activity import are limited to staff an administrator names. Only organizer and admin accounts are listed; every change is audited.",
     name: 'Name',
     contact: 'Contact',
     roles: 'Roles',

@@ -38,6 +38,13 @@ const en: MessageSchema = {
     comingSoon: 'Coming soon',
     comingSoonShort: 'Soon',
     opensInNewTab: 'Opens in a new tab',
+    save: 'Save',
+  },
+  staffAccounts: {
+    district: 'District',
+    cityWide: 'City-wide',
+    adminCityWide: 'City-wide (administrator)',
+    saved: 'District saved',
   },
   lang: {
     switchTo: '中文',
@@ -158,7 +165,7 @@ const en: MessageSchema = {
       organizerActivityRecords: 'Talent-campaign data',
       organizerKeyEnterprises: 'Key enterprises',
       organizerAssistedInterviews: 'Assisted interviews',
-      adminUsers: 'Staff permissions',
+      adminUsers: 'Staff and permissions',
       adminQueues: 'Job queues',
       adminSettings: 'System settings',
       adminTrainingPolicy: 'Training policy',
@@ -216,7 +223,8 @@ const en: MessageSchema = {
       organizerKeyEnterprises: 'Keep the registry of key enterprises',
       organizerAssistedInterviews:
         'Book and host video interviews for registered people without online access',
-      adminUsers: 'Grant or revoke bulk export, social-insurance import and activity import for staff',
+      adminUsers:
+        "Each organizer's district, and who may bulk-export or import social-insurance and activity data",
       adminQueues: 'Inspect the background job queues (Bull Board)',
       adminSettings: 'Platform parameters and policy versions',
       adminTrainingPolicy: 'Hours, random checks, pass mark: values the sources leave open (versioned)',
@@ -520,6 +528,8 @@ const en: MessageSchema = {
     FORBIDDEN_ROLE: 'Your role may not do this.',
     FORBIDDEN_NOT_OWNER: 'You can only change your own data.',
     FORBIDDEN_PERMISSION: 'Your account does not have permission to do this.',
+    OUTSIDE_DISTRICT: 'This item belongs to another district; your account acts for its own district only.',
+    USER_NOT_ORGANIZER: 'A district can only be set on an organizer account.',
     NOT_FOUND: 'What you are looking for does not exist or was deleted.',
     CONFLICT: 'This was changed or already exists; refresh and try again.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',

@@ -15,6 +15,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
+import { assertInDistrict, staffDistrictOf } from '../../common/auth/staff-district';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 import {
   employers,
@@ -105,6 +106,7 @@ export class TrainingClaimsService {
   /** 结业审核 passed: decide again with the audit done; eligible claims go to 公示. */
   async approve(actor: Actor, id: string): Promise<ClaimView> {
     await this.db.transaction(async (tx) => {
+      await this.assertInStaffDistrict(tx, actor, id);
       const row = await this.lockInStatus(tx, id, 'submitted');
       const stored = row.input as StoredInput;
       const policy = await this.policies.effectiveAt(new Date(stored.claim.submittedAt));
@@ -146,6 +148,7 @@ export class TrainingClaimsService {
 
   async reject(actor: Actor, id: string, reason: string): Promise<ClaimView> {
     await this.db.transaction(async (tx) => {
+      await this.assertInStaffDistrict(tx, actor, id);
       await this.lockInStatus(tx, id, 'submitted');
       await tx
         .update(trainingClaims)
@@ -159,6 +162,7 @@ export class TrainingClaimsService {
   /** Paid only once the 公示 has run its last working day without objection. */
   async pay(actor: Actor, id: string): Promise<ClaimView> {
     await this.db.transaction(async (tx) => {
+      await this.assertInStaffDistrict(tx, actor, id);
       const row = await this.lockInStatus(tx, id, 'in_notice');
       if (row.noticeUntil && businessDate() <= row.noticeUntil)
         throw new AppError('CLAIM_NOTICE_NOT_OVER', `公示至 ${row.noticeUntil}，期满后方可拨付。`, {
@@ -189,6 +193,8 @@ export class TrainingClaimsService {
 
   async list(actor: Actor, status?: ClaimStatus): Promise<ClaimView[]> {
     const staff = hasAnyRole(actor, STAFF_ROLES);
+    // A district organizer reviews the claims of its own district's classes only.
+    const district = staff ? await staffDistrictOf(this.db, actor) : null;
     const institutions = await institutionsOf(this.db, actor);
     const employerId = await this.employerOf(actor);
     // Staff see every claim; others their own, their institution's and their sponsored staff's.
@@ -202,7 +208,13 @@ export class TrainingClaimsService {
       .from(trainingClaims)
       .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingClaims.enrolmentId))
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
-      .where(and(status ? eq(trainingClaims.status, status) : undefined, staff ? undefined : mine))
+      .where(
+        and(
+          status ? eq(trainingClaims.status, status) : undefined,
+          staff ? undefined : mine,
+          district === null ? undefined : eq(trainingClasses.district, district),
+        ),
+      )
       .orderBy(desc(trainingClaims.submittedAt))
       .limit(200);
     return Promise.all(rows.map((r) => this.view(actor, r.id)));
@@ -313,6 +325,23 @@ export class TrainingClaimsService {
         'FORBIDDEN_NOT_OWNER',
         'You cannot claim for this enrolment. 无权为该报名申请补贴。',
       );
+  }
+
+  /**
+   * Reviewing, approving and paying are the district's: 403 OUTSIDE_DISTRICT for another's claim,
+   * before anything about its state is said.
+   */
+  private async assertInStaffDistrict(tx: Executor, actor: Actor, id: string): Promise<void> {
+    const scope = await staffDistrictOf(tx, actor);
+    if (scope === null) return;
+    const [row] = await tx
+      .select({ district: trainingClasses.district })
+      .from(trainingClaims)
+      .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingClaims.enrolmentId))
+      .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
+      .where(eq(trainingClaims.id, id));
+    // An unknown claim is left to the caller's 404.
+    if (row) assertInDistrict(scope, row.district);
   }
 
   private async employerOf(actor: Actor): Promise<string | null> {

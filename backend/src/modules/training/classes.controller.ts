@@ -102,12 +102,12 @@ export class ClassesController {
     return this.classes.submit(actor, id);
   }
 
-  /** District staff: plans by status, the submitted ones first in line. */
+  /** District staff: plans by status (their district's, if the account has one), the submitted ones first. */
   @Roles('organizer', 'admin')
   @Get('class-plans')
   @ZodResponse({ status: 200, type: ClassListDto })
-  async plans(@Query() query: ClassPlanQuery) {
-    return { items: await this.classes.byPlanStatus(query.status) };
+  async plans(@CurrentActor() actor: Actor, @Query() query: ClassPlanQuery) {
+    return { items: await this.classes.byPlanStatus(actor, query.status) };
   }
 
   @Roles('organizer', 'admin')

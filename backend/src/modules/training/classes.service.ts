@@ -13,6 +13,7 @@ import { and, asc, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Actor } from '../../common/auth/actor';
 import { hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { Executor, recordAudit } from '../../common/audit/audit-log';
+import { assertInDistrict, staffDistrictOf } from '../../common/auth/staff-district';
 import { AppError } from '../../common/errors/app-error';
 import {
   catalogueListings,
@@ -126,6 +127,7 @@ export class ClassesService {
         .where(eq(trainingClasses.id, id))
         .for('update');
       if (!current) throw notFound('class');
+      assertInDistrict(await staffDistrictOf(tx, actor), current.district);
       if (current.planStatus !== 'submitted')
         throw new AppError(
           'STATE_TRANSITION_INVALID',
@@ -167,11 +169,18 @@ export class ClassesService {
     return this.views(rows.map((r) => r.id));
   }
 
-  async byPlanStatus(status: ClassPlanStatus): Promise<ClassView[]> {
+  /** The plans in a status, only the staff member's own district's when the account has one. */
+  async byPlanStatus(actor: Actor, status: ClassPlanStatus): Promise<ClassView[]> {
+    const district = await staffDistrictOf(this.db, actor);
     const rows = await this.db
       .select({ id: trainingClasses.id })
       .from(trainingClasses)
-      .where(eq(trainingClasses.planStatus, status))
+      .where(
+        and(
+          eq(trainingClasses.planStatus, status),
+          district === null ? undefined : eq(trainingClasses.district, district),
+        ),
+      )
       .orderBy(asc(trainingClasses.planSubmittedAt))
       .limit(200);
     return this.views(rows.map((r) => r.id));

@@ -6,7 +6,7 @@ import {
   listingCovers,
   RandomCheck,
 } from '@platform/contracts';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { AnyColumn, and, asc, desc, eq, SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import {
@@ -30,102 +30,177 @@ type CheckRow = typeof learningChecks.$inferSelect;
  * Gathers, from PostgreSQL, everything the §4.1 completion function needs for one enrolment:
  * the same facts the live progress bar shows and a stored decision replays. Every session of the
  * trainee is included, on every class, because one person has one timeline.
+ *
+ * `loadMany` gathers a whole batch (a class's enrolments) in one query per table; `load` is the
+ * same code with a batch of one, so a single evaluation and the nightly sweep see identical facts.
  */
 @Injectable()
 export class CompletionInputLoader {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async load(enrolmentId: string, now: Date, db: Executor = this.db): Promise<CompletionInput> {
-    const [row] = await db
+    const input = (await this.loadMany([enrolmentId], now, db)).get(enrolmentId);
+    if (!input) throw new AppError('NOT_FOUND', 'No such enrolment. 未找到报名记录。');
+    return input;
+  }
+
+  /** The inputs of the enrolments that exist, by enrolment id; unknown ids are left out. */
+  async loadMany(
+    enrolmentIds: string[],
+    now: Date,
+    db: Executor = this.db,
+  ): Promise<Map<string, CompletionInput>> {
+    const inputs = new Map<string, CompletionInput>();
+    if (!enrolmentIds.length) return inputs;
+    const rows = await db
       .select({ enrolment: trainingEnrolments, cls: trainingClasses, course: trainingCourses })
       .from(trainingEnrolments)
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
       .innerJoin(trainingCourses, eq(trainingCourses.id, trainingClasses.courseId))
-      .where(eq(trainingEnrolments.id, enrolmentId));
-    if (!row) throw new AppError('NOT_FOUND', 'No such enrolment. 未找到报名记录。');
-    const { enrolment, cls, course } = row;
+      .where(anyUuid(trainingEnrolments.id, enrolmentIds));
+    if (!rows.length) return inputs;
+    const ids = rows.map((r) => r.enrolment.id);
+    const userIds = [...new Set(rows.map((r) => r.enrolment.userId))];
 
-    const [profile] = await db
-      .select({ verifiedAt: seekerProfiles.verifiedAt })
-      .from(seekerProfiles)
-      .where(eq(seekerProfiles.userId, enrolment.userId));
-    const sessions = await db
-      .select()
-      .from(learningSessions)
-      .where(eq(learningSessions.userId, enrolment.userId))
-      .orderBy(asc(learningSessions.startedAt));
-    const checks = await this.checksOf(
-      db,
-      sessions.map((s) => s.id),
+    const verified = await this.verifiedUsers(db, userIds);
+    const sessions = groupBy(
+      await db
+        .select()
+        .from(learningSessions)
+        .where(anyUuid(learningSessions.userId, userIds))
+        .orderBy(asc(learningSessions.startedAt), asc(learningSessions.id)),
+      (s) => s.userId,
     );
-    const otherIds = [...new Set(sessions.map((s) => s.classId))].filter((id) => id !== cls.id);
-    const others = otherIds.length
-      ? await db.select().from(trainingClasses).where(inArray(trainingClasses.id, otherIds))
-      : [];
-    const assessments = await db
-      .select()
-      .from(trainingAssessments)
-      .where(eq(trainingAssessments.enrolmentId, enrolmentId))
-      .orderBy(desc(trainingAssessments.recordedAt));
-    const attendance = await db
-      .select()
-      .from(offlineAttendance)
-      .where(eq(offlineAttendance.enrolmentId, enrolmentId));
-    const exam = assessments.find((a) => a.kind === 'exam');
+    const checks = await this.checksOf(db, userIds);
+    const classes = await this.classesOf(db, [...sessions.values()].flat(), rows);
+    const assessments = groupBy(
+      await db
+        .select()
+        .from(trainingAssessments)
+        .where(anyUuid(trainingAssessments.enrolmentId, ids))
+        .orderBy(desc(trainingAssessments.recordedAt)),
+      (a) => a.enrolmentId,
+    );
+    const attendance = groupBy(
+      await db.select().from(offlineAttendance).where(anyUuid(offlineAttendance.enrolmentId, ids)),
+      (a) => a.enrolmentId,
+    );
+    const catalogue = await this.cataloguesOn(db, rows);
 
-    return {
-      now: now.toISOString(),
-      trainee: { realNameVerified: Boolean(profile?.verifiedAt) },
-      class: {
-        ...classFacts(cls),
-        course: { kind: course.kind, modules: course.modules },
-        catalogue: await this.catalogueOn(db, cls, course.platformId),
-      },
-      otherClasses: others.map(classFacts),
-      sessions: sessions.map((s) => toSession(s, checks.get(s.id) ?? [], now)),
-      offlineAttendance: attendance.map((a) => ({
-        module: a.module,
-        xueshi: a.xueshi,
-        verified: a.verifiedAt !== null,
-      })),
-      signedIn: enrolment.signedInAt !== null,
-      hasQaOrTest: assessments.some((a) => a.kind === 'qa' || a.kind === 'quiz'),
-      attendanceRatio: attendanceRatio(assessments),
-      examScore: exam?.score ?? null,
-      appraisalSuspended: false,
-    };
+    for (const { enrolment, cls, course } of rows) {
+      const mine = sessions.get(enrolment.userId) ?? [];
+      const mineAssessed = assessments.get(enrolment.id) ?? [];
+      // Sorted, so the same facts always hash the same whatever order the rows came back in.
+      const otherIds = [...new Set(mine.map((s) => s.classId))].filter((id) => id !== cls.id).sort();
+      const exam = mineAssessed.find((a) => a.kind === 'exam');
+      inputs.set(enrolment.id, {
+        now: now.toISOString(),
+        trainee: { realNameVerified: verified.has(enrolment.userId) },
+        class: {
+          ...classFacts(cls),
+          course: { kind: course.kind, modules: course.modules },
+          catalogue: catalogue(cls, course.platformId),
+        },
+        otherClasses: otherIds.flatMap((id) => {
+          const other = classes.get(id);
+          return other ? [classFacts(other)] : [];
+        }),
+        sessions: mine.map((s) => toSession(s, checks.get(s.id) ?? [], now)),
+        offlineAttendance: (attendance.get(enrolment.id) ?? []).map((a) => ({
+          module: a.module,
+          xueshi: a.xueshi,
+          verified: a.verifiedAt !== null,
+        })),
+        signedIn: enrolment.signedInAt !== null,
+        hasQaOrTest: mineAssessed.some((a) => a.kind === 'qa' || a.kind === 'quiz'),
+        attendanceRatio: attendanceRatio(mineAssessed),
+        examScore: exam?.score ?? null,
+        appraisalSuspended: false,
+      });
+    }
+    return inputs;
   }
 
-  private async checksOf(db: Executor, sessionIds: string[]): Promise<Map<string, CheckRow[]>> {
-    const byId = new Map<string, CheckRow[]>();
-    if (!sessionIds.length) return byId;
+  private async verifiedUsers(db: Executor, userIds: string[]): Promise<Set<string>> {
     const rows = await db
-      .select()
-      .from(learningChecks)
-      .where(and(inArray(learningChecks.sessionId, sessionIds), eq(learningChecks.kind, 'random')))
-      .orderBy(asc(learningChecks.issuedAt));
-    for (const check of rows) byId.set(check.sessionId, [...(byId.get(check.sessionId) ?? []), check]);
-    return byId;
+      .select({ userId: seekerProfiles.userId, verifiedAt: seekerProfiles.verifiedAt })
+      .from(seekerProfiles)
+      .where(anyUuid(seekerProfiles.userId, userIds));
+    return new Set(rows.filter((r) => r.verifiedAt).map((r) => r.userId));
   }
 
-  /** The 两目录一系统 status on the class's first day (K1); the class's platform wins over the course's. */
-  private async catalogueOn(db: Executor, cls: ClassRow, coursePlatformId: string | null) {
-    const platformId = cls.platformId ?? coursePlatformId;
-    const subjects = [cls.courseId, cls.institutionId, ...(platformId ? [platformId] : [])];
-    const listings = await db
-      .select()
-      .from(catalogueListings)
-      .where(inArray(catalogueListings.subjectId, subjects));
-    const listed = (catalogue: string, subjectId: string) =>
-      listings.some(
-        (l) => l.catalogue === catalogue && l.subjectId === subjectId && listingCovers(l, cls.startsOn),
-      );
-    return {
-      courseListed: listed('project', cls.courseId),
-      institutionListed: listed('institution', cls.institutionId),
-      platformSelected: platformId ? listed('platform', platformId) : null,
+  /** The random checks of every session of these trainees, in issue order per session. */
+  private async checksOf(db: Executor, userIds: string[]): Promise<Map<string, CheckRow[]>> {
+    const rows = await db
+      .select({ check: learningChecks })
+      .from(learningChecks)
+      .innerJoin(learningSessions, eq(learningSessions.id, learningChecks.sessionId))
+      .where(and(anyUuid(learningSessions.userId, userIds), eq(learningChecks.kind, 'random')))
+      .orderBy(asc(learningChecks.issuedAt));
+    return groupBy(
+      rows.map((r) => r.check),
+      (c) => c.sessionId,
+    );
+  }
+
+  /** Every class the trainees' sessions were logged on (their other classes, TR-7). */
+  private async classesOf(
+    db: Executor,
+    sessions: SessionRow[],
+    rows: { cls: ClassRow }[],
+  ): Promise<Map<string, ClassRow>> {
+    const known = new Map(rows.map((r) => [r.cls.id, r.cls]));
+    const missing = [...new Set(sessions.map((s) => s.classId))].filter((id) => !known.has(id));
+    if (missing.length)
+      for (const cls of await db.select().from(trainingClasses).where(anyUuid(trainingClasses.id, missing)))
+        known.set(cls.id, cls);
+    return known;
+  }
+
+  /** The 两目录一系统 status on each class's first day (K1); the class's platform wins over the course's. */
+  private async cataloguesOn(db: Executor, rows: { cls: ClassRow; course: { platformId: string | null } }[]) {
+    const subjects = new Set<string>();
+    for (const { cls, course } of rows) {
+      subjects.add(cls.courseId).add(cls.institutionId);
+      const platformId = cls.platformId ?? course.platformId;
+      if (platformId) subjects.add(platformId);
+    }
+    const listings = groupBy(
+      await db
+        .select()
+        .from(catalogueListings)
+        .where(anyUuid(catalogueListings.subjectId, [...subjects])),
+      (l) => l.subjectId,
+    );
+    return (cls: ClassRow, coursePlatformId: string | null) => {
+      const platformId = cls.platformId ?? coursePlatformId;
+      const listed = (catalogue: string, subjectId: string) =>
+        (listings.get(subjectId) ?? []).some(
+          (l) => l.catalogue === catalogue && listingCovers(l, cls.startsOn),
+        );
+      return {
+        courseListed: listed('project', cls.courseId),
+        institutionListed: listed('institution', cls.institutionId),
+        platformSelected: platformId ? listed('platform', platformId) : null,
+      };
     };
   }
+}
+
+/** `column = any($1::uuid[])`: one parameter however long the batch (uuids need no quoting). */
+function anyUuid(column: AnyColumn, ids: string[]): SQL {
+  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
 function classFacts(cls: ClassRow): ClassFacts {

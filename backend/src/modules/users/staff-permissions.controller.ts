@@ -12,6 +12,7 @@ const StaffMemberSchema = z.object({
   displayName: z.string(),
   contact: z.string(),
   roles: z.array(z.string()),
+  district: z.string().nullable(),
   permissions: z.array(z.enum(STAFF_PERMISSIONS)),
 });
 class StaffMemberListDto extends createZodDto(z.object({ items: z.array(StaffMemberSchema) })) {}

@@ -15,10 +15,19 @@ import { DATABASE, Database } from '../../infra/database/database';
 export class StaffPermissionsService {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** Organizer and admin accounts with their permissions; an agency or employer never gets one here. */
+  /**
+   * Organizer and admin accounts with their district and permissions (contacts masked); an agency
+   * or employer never gets one here. The admin's 人员与权限 page is built on this list.
+   */
   async staff() {
     const staff = await this.db
-      .selectDistinct({ id: users.id, name: users.displayName, phone: users.phone, email: users.email })
+      .selectDistinct({
+        id: users.id,
+        name: users.displayName,
+        phone: users.phone,
+        email: users.email,
+        district: users.district,
+      })
       .from(users)
       .innerJoin(userRoles, eq(userRoles.userId, users.id))
       .where(inArray(userRoles.role, ['organizer', 'admin']))
@@ -34,6 +43,8 @@ export class StaffPermissionsService {
       userId: s.id,
       displayName: s.name,
       contact: maskPhone(s.phone) ?? maskEmail(s.email) ?? '',
+      /** The 区县 an organizer acts for; null = city-wide. */
+      district: s.district,
       roles: roles.filter((r) => r.userId === s.id).map((r) => r.role),
       permissions: granted
         .filter((g) => g.userId === s.id)

@@ -9,6 +9,8 @@ export function toUserView(user: UserWithRoles): UserView {
     phone: maskPhone(user.phone) ?? undefined,
     email: maskEmail(user.email) ?? undefined,
     roles: user.roles,
+    // Only staff act for a district; null means city-wide.
+    ...(user.roles.includes('organizer') || user.roles.includes('admin') ? { district: user.district } : {}),
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { UserViewDto } from '../auth/auth.dto';
-import { GrantRolesDto, UpdateProfileDto, UserIdParams } from './users.dto';
+import { GrantRolesDto, SetStaffDistrictDto, UpdateProfileDto, UserIdParams } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -30,5 +30,17 @@ export class UsersController {
   @ZodResponse({ status: 200, type: UserViewDto })
   grantRoles(@CurrentActor() actor: Actor, @Param() params: UserIdParams, @Body() body: GrantRolesDto) {
     return this.users.grantRoles(actor, params.id, body.roles);
+  }
+
+  /** The 区县 an organizer account acts for (null = city-wide); audited. */
+  @Roles('admin')
+  @Put(':id/district')
+  @ZodResponse({ status: 200, type: UserViewDto })
+  setDistrict(
+    @CurrentActor() actor: Actor,
+    @Param() params: UserIdParams,
+    @Body() body: SetStaffDistrictDto,
+  ) {
+    return this.users.setDistrict(actor, params.id, body.district);
   }
 }

@@ -1,4 +1,4 @@
-import { ROLES } from '@platform/contracts';
+import { ROLES, SetStaffDistrictSchema } from '@platform/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -9,3 +9,4 @@ export class GrantRolesDto extends createZodDto(
   z.object({ roles: z.array(z.enum(ROLES)).min(1) }).strict(),
 ) {}
 export class UserIdParams extends createZodDto(z.object({ id: z.string().uuid() })) {}
+export class SetStaffDistrictDto extends createZodDto(SetStaffDistrictSchema) {}

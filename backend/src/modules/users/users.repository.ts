@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@platform/contracts';
 import { eq, getTableColumns, or, sql } from 'drizzle-orm';
+import { recordAudit } from '../../common/audit/audit-log';
 import { userRoles, users } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 
@@ -55,5 +56,19 @@ export class UsersRepository {
       .insert(userRoles)
       .values(roles.map((role) => ({ userId: id, role, grantedBy })))
       .onConflictDoNothing();
+  }
+
+  /** Accounts holding a staff role (organizer or admin), by name. */
+  async setDistrict(id: string, district: string | null, by: string, before: string | null): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(users).set({ district, updatedAt: new Date() }).where(eq(users.id, id));
+      await recordAudit(tx, {
+        actorId: by,
+        action: 'users.district.set',
+        subjectType: 'user',
+        subjectId: id,
+        details: { before, after: district },
+      });
+    });
   }
 }

@@ -30,6 +30,18 @@ export class UsersService {
     return toUserView(await this.load(userId));
   }
 
+  async setDistrict(actor: Actor, userId: string, district: string | null): Promise<UserView> {
+    const user = await this.load(userId);
+    if (!user.roles.includes('organizer'))
+      throw new AppError(
+        'USER_NOT_ORGANIZER',
+        'A district can only be set on an organizer account. 只能为组织方账号设置所属区县。',
+        { roles: user.roles },
+      );
+    await this.users.setDistrict(userId, district, actor.userId, user.district);
+    return toUserView(await this.load(userId));
+  }
+
   private async load(userId: string): Promise<UserWithRoles> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('NOT_FOUND', 'No such user. 用户不存在。');

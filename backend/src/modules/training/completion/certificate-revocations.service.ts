@@ -3,8 +3,9 @@ import type { RevokeCertificate } from '@platform/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../../common/auth/actor';
 import { recordAudit } from '../../../common/audit/audit-log';
+import { assertInDistrict, staffDistrictOf } from '../../../common/auth/staff-district';
 import { AppError } from '../../../common/errors/app-error';
-import { trainingCertificates, trainingEnrolments } from '../../../database/schema';
+import { trainingCertificates, trainingClasses, trainingEnrolments } from '../../../database/schema';
 import { DATABASE, Database } from '../../../infra/database/database';
 import { NotificationsService } from '../../notifications/notifications.service';
 
@@ -27,12 +28,18 @@ export class CertificateRevocations {
   ): Promise<{ revokedAt: string }> {
     const done = await this.db.transaction(async (tx) => {
       const [row] = await tx
-        .select({ certificate: trainingCertificates, traineeId: trainingEnrolments.userId })
+        .select({
+          certificate: trainingCertificates,
+          traineeId: trainingEnrolments.userId,
+          district: trainingClasses.district,
+        })
         .from(trainingCertificates)
         .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingCertificates.enrolmentId))
+        .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
         .where(eq(trainingCertificates.id, certificateId))
         .for('update', { of: trainingCertificates });
       if (!row) throw new AppError('CERTIFICATE_NOT_FOUND', 'No such certificate. 未找到培训合格证明。');
+      assertInDistrict(await staffDistrictOf(tx, actor), row.district);
       const now = new Date();
       const [updated] = await tx
         .update(trainingCertificates)

@@ -9,7 +9,7 @@ import {
   PublicCertificate,
   SKILL_LEVEL_LABELS,
 } from '@platform/contracts';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../../common/auth/actor';
@@ -17,6 +17,7 @@ import { Executor, recordAudit } from '../../../common/audit/audit-log';
 import { AppError } from '../../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import {
+  auditEvents,
   completionDecisions,
   seekerProfiles,
   trainingCertificates,
@@ -48,43 +49,58 @@ export class CompletionCertificates {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Inside the deciding transaction: the existing certificate, or a new one from this decision. */
-  async issueOnce(
+  /**
+   * Inside the deciding transaction (which holds the enrolments' locks): existing
+   * certificates are kept, the others are inserted in one statement with their audit events. The
+   * PDF is not made here: it is rendered from the frozen content on download.
+   */
+  async issueMany(
     tx: Executor,
-    decision: DecisionRow,
-    outcome: CompletionOutcome,
+    decided: { decision: DecisionRow; outcome: CompletionOutcome }[],
     now: Date,
-  ): Promise<IssuedCertificate> {
-    const existing = await this.ofEnrolment(tx, decision.enrolmentId);
-    if (existing) return existing;
-    const content = await this.contentFor(tx, decision, outcome, now);
-    // 60 random bits: a clash is all but impossible, and a clash only costs another draw.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const [row] = await tx
+  ): Promise<Map<string, IssuedCertificate>> {
+    const issued = new Map<string, IssuedCertificate>();
+    if (!decided.length) return issued;
+    const enrolmentIds = decided.map((d) => d.decision.enrolmentId);
+    for (const row of await tx
+      .select()
+      .from(trainingCertificates)
+      .where(inArray(trainingCertificates.enrolmentId, enrolmentIds)))
+      issued.set(row.enrolmentId, row);
+    const fresh = decided.filter((d) => !issued.has(d.decision.enrolmentId));
+    if (!fresh.length) return issued;
+    const contents = await this.contentsFor(tx, fresh, now);
+    // 60 random bits each: a clash is all but impossible, and a clash only costs another draw.
+    let pending = fresh;
+    for (let attempt = 0; attempt < 5 && pending.length; attempt++) {
+      const rows = await tx
         .insert(trainingCertificates)
-        .values({
-          enrolmentId: decision.enrolmentId,
-          decisionId: decision.id,
-          verificationCode: certificateCodeFromBytes(randomBytes(12)),
-          content,
-          issuedAt: now,
-        })
+        .values(
+          pending.map(({ decision }) => ({
+            enrolmentId: decision.enrolmentId,
+            decisionId: decision.id,
+            verificationCode: certificateCodeFromBytes(randomBytes(12)),
+            content: contents.get(decision.enrolmentId)!,
+            issuedAt: now,
+          })),
+        )
         .onConflictDoNothing()
         .returning();
-      if (row) {
-        await recordAudit(tx, {
-          actorId: null,
-          action: 'training.certificate.issue',
-          subjectType: 'training_certificate',
-          subjectId: row.id,
-          details: { enrolmentId: row.enrolmentId, decisionId: decision.id, code: row.verificationCode },
-        });
-        return row;
-      }
-      const raced = await this.ofEnrolment(tx, decision.enrolmentId);
-      if (raced) return raced;
+      if (rows.length)
+        await tx.insert(auditEvents).values(
+          rows.map((row) => ({
+            actorId: null,
+            action: 'training.certificate.issue',
+            subjectType: 'training_certificate',
+            subjectId: row.id,
+            details: { enrolmentId: row.enrolmentId, decisionId: row.decisionId, code: row.verificationCode },
+          })),
+        );
+      for (const row of rows) issued.set(row.enrolmentId, row);
+      pending = pending.filter((d) => !issued.has(d.decision.enrolmentId));
     }
-    throw new Error('could not draw a unique certificate code');
+    if (pending.length) throw new Error('could not draw unique certificate codes');
+    return issued;
   }
 
   async ofEnrolment(db: Executor, enrolmentId: string): Promise<IssuedCertificate | null> {
@@ -152,14 +168,15 @@ export class CompletionCertificates {
       );
   }
 
-  private async contentFor(
+  /** The frozen content of each new certificate: one query for the whole batch. */
+  private async contentsFor(
     tx: Executor,
-    decision: DecisionRow,
-    outcome: CompletionOutcome,
+    decided: { decision: DecisionRow; outcome: CompletionOutcome }[],
     now: Date,
-  ): Promise<CertificateContent> {
-    const [row] = await tx
+  ): Promise<Map<string, CertificateContent>> {
+    const rows = await tx
       .select({
+        enrolmentId: trainingEnrolments.id,
         displayName: users.displayName,
         realName: seekerProfiles.realName,
         idNumberMasked: seekerProfiles.idNumberMasked,
@@ -173,28 +190,39 @@ export class CompletionCertificates {
       .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
       .innerJoin(trainingCourses, eq(trainingCourses.id, trainingClasses.courseId))
       .innerJoin(trainingInstitutions, eq(trainingInstitutions.id, trainingClasses.institutionId))
-      .where(eq(trainingEnrolments.id, decision.enrolmentId));
-    if (!row) throw new AppError('TRAINING_ENROLMENT_NOT_FOUND', 'No such enrolment. 未找到报名记录。');
-    return {
-      traineeName: row.realName ?? row.displayName,
-      idNumberMasked: row.idNumberMasked,
-      courseTitle: row.course.title,
-      courseCode: row.course.code,
-      occupation: row.course.occupation,
-      level: SKILL_LEVEL_LABELS[row.course.level],
-      institution: row.institution,
-      className: row.cls.name,
-      classStartsOn: row.cls.startsOn,
-      classEndsOn: row.cls.endsOn,
-      hours: {
-        onlineTheory: outcome.hours.onlineTheory,
-        onlinePractical: outcome.hours.onlinePractical,
-        offlinePractical: outcome.hours.offlinePractical,
-      },
-      decisionId: decision.id,
-      policyVersion: decision.policyVersion,
-      issuedOn: businessDate(now),
-    };
+      .where(
+        inArray(
+          trainingEnrolments.id,
+          decided.map((d) => d.decision.enrolmentId),
+        ),
+      );
+    const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
+    const contents = new Map<string, CertificateContent>();
+    for (const { decision, outcome } of decided) {
+      const row = byEnrolment.get(decision.enrolmentId);
+      if (!row) throw new AppError('TRAINING_ENROLMENT_NOT_FOUND', 'No such enrolment. 未找到报名记录。');
+      contents.set(decision.enrolmentId, {
+        traineeName: row.realName ?? row.displayName,
+        idNumberMasked: row.idNumberMasked,
+        courseTitle: row.course.title,
+        courseCode: row.course.code,
+        occupation: row.course.occupation,
+        level: SKILL_LEVEL_LABELS[row.course.level],
+        institution: row.institution,
+        className: row.cls.name,
+        classStartsOn: row.cls.startsOn,
+        classEndsOn: row.cls.endsOn,
+        hours: {
+          onlineTheory: outcome.hours.onlineTheory,
+          onlinePractical: outcome.hours.onlinePractical,
+          offlinePractical: outcome.hours.offlinePractical,
+        },
+        decisionId: decision.id,
+        policyVersion: decision.policyVersion,
+        issuedOn: businessDate(now),
+      });
+    }
+    return contents;
   }
 }
 

@@ -2,10 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   businessDate,
+  EvaluateClassCompletionsPayload,
   EvaluateTrainingCompletionPayload,
   JobName,
   QueueName,
   SweepTrainingCompletionsPayload,
+  SweepTrainingCompletionsPayloadSchema,
 } from '@platform/contracts';
 import { FlowJob, FlowProducer, JobsOptions, Queue } from 'bullmq';
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
@@ -17,6 +19,9 @@ import { redisConnection } from '../../../infra/queue/queue.module';
 const NIGHTLY_SCHEDULER_ID = 'sweep-training-completions-nightly';
 /** Flows are added in slices so a 10,000-class sweep never builds one giant Redis transaction. */
 const FLOWS_PER_BULK = 200;
+
+/** A class of up to this many enrolments is decided by one job (the sweep payload's default). */
+const DEFAULT_BATCH_SIZE = SweepTrainingCompletionsPayloadSchema.parse({}).batchSize;
 
 /** The same retry and retention as the queues' defaults; a FlowProducer does not inherit them. */
 const JOB_OPTIONS: JobsOptions = {
@@ -70,16 +75,20 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
     return { jobId };
   }
 
-  async requestSweep(payload: SweepTrainingCompletionsPayload): Promise<{ jobId: string }> {
-    const on = payload.on ?? businessDate(new Date());
+  async requestSweep(
+    request: Omit<SweepTrainingCompletionsPayload, 'batchSize'> & { batchSize?: number },
+  ): Promise<{ jobId: string }> {
+    const on = request.on ?? businessDate(new Date());
     const jobId = `sweep_${on}`;
-    await this.queue.add(JobName.sweepTrainingCompletions, { ...payload, on }, { jobId });
+    const payload = SweepTrainingCompletionsPayloadSchema.parse({ ...request, on });
+    await this.queue.add(JobName.sweepTrainingCompletions, payload, { jobId });
     return { jobId };
   }
 
   /**
-   * One BullMQ flow per open class: a parent per class, a child evaluation per enrolment. The
-   * parent completes only when every child has, so a class's sweep is visibly done or not.
+   * One BullMQ flow per open class: a parent per class, a child per batch of its enrolments
+   * (usually the whole class) decided in one transaction. The parent completes only when every
+   * child has, so a class's sweep is visibly done or not.
    */
   async sweep(payload: SweepTrainingCompletionsPayload, now = new Date()): Promise<SweepReport> {
     const on = payload.on ?? businessDate(now);
@@ -98,24 +107,30 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
       await this.flowProducer().addBulk(
         [...byClass]
           .filter(([, ids]) => ids.length)
-          .map(([classId, ids]) => this.classFlow(classId, ids, on)),
+          .map(([classId, ids]) => this.classFlow(classId, ids, on, payload.batchSize)),
       );
     }
     return { on, classes: classes.length, enrolments };
   }
 
-  classFlow(classId: string, enrolmentIds: string[], on: string): FlowJob {
+  /** The class's parent job and its children: its enrolments, `batchSize` to a job, in id order. */
+  classFlow(
+    classId: string,
+    enrolmentIds: string[],
+    on: string,
+    batchSize: number = DEFAULT_BATCH_SIZE,
+  ): FlowJob {
     const trigger = `sweep.${on}`;
     return {
       name: JobName.completeTrainingClass,
       queueName: QueueName.training,
       data: { classId, on },
       opts: { ...JOB_OPTIONS, jobId: `class_${classId}_${on}` },
-      children: enrolmentIds.map((enrolmentId) => ({
-        name: JobName.evaluateTrainingCompletion,
+      children: batchesOf(enrolmentIds, batchSize).map((batch, n) => ({
+        name: JobName.evaluateClassCompletions,
         queueName: QueueName.training,
-        data: { enrolmentId, trigger } satisfies EvaluateTrainingCompletionPayload,
-        opts: { ...JOB_OPTIONS, jobId: evaluationJobId(enrolmentId, trigger) },
+        data: { classId, enrolmentIds: batch, trigger } satisfies EvaluateClassCompletionsPayload,
+        opts: { ...JOB_OPTIONS, jobId: classBatchJobId(classId, n, trigger) },
       })),
     };
   }
@@ -146,6 +161,17 @@ export class CompletionRequests implements OnApplicationBootstrap, OnModuleDestr
     });
     return this.flows;
   }
+}
+
+/** Consecutive slices of at most `size` items. */
+export function batchesOf<T>(items: T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}
+
+export function classBatchJobId(classId: string, batch: number, trigger: string): string {
+  return `evaluate-class_${classId}_${batch}_${trigger}`;
 }
 
 /** BullMQ job ids may not contain ':'; enrolment ids and triggers never do. */

@@ -11,6 +11,7 @@ import {
 } from '@platform/contracts';
 import { and, asc, count, desc, eq, inArray, SQL } from 'drizzle-orm';
 import type { Actor } from '../../../common/auth/actor';
+import { assertInDistrict, staffDistrictOf } from '../../../common/auth/staff-district';
 import { AppError } from '../../../common/errors/app-error';
 import {
   completionDecisions,
@@ -110,9 +111,11 @@ export class CompletionViews {
     };
   }
 
-  /** Reviewers: the latest decision of every enrolment, by class and status. */
-  async list(query: CompletionListQuery) {
+  /** Reviewers: the latest decision of every enrolment, by class and status; a district's own only. */
+  async list(actor: Actor, query: CompletionListQuery) {
+    const district = await staffDistrictOf(this.db, actor);
     const where: SQL[] = [];
+    if (district !== null) where.push(eq(trainingClasses.district, district));
     if (query.classId) where.push(eq(trainingEnrolments.classId, query.classId));
     if (query.status) where.push(eq(trainingEnrolments.completionStatus, query.status));
     const filter = where.length ? and(...where) : undefined;
@@ -131,7 +134,11 @@ export class CompletionViews {
       .orderBy(asc(trainingClasses.name), asc(trainingEnrolments.id))
       .limit(query.limit)
       .offset(query.offset);
-    const [{ total }] = await this.db.select({ total: count() }).from(trainingEnrolments).where(filter);
+    const [{ total }] = await this.db
+      .select({ total: count() })
+      .from(trainingEnrolments)
+      .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
+      .where(filter);
     const ids = rows.map((r) => r.enrolmentId);
     const latest = ids.length ? await this.latestByEnrolment(ids) : new Map<string, DecisionRow>();
     const certificates = ids.length
@@ -143,6 +150,7 @@ export class CompletionViews {
     const classes = await this.db
       .select({ id: trainingClasses.id, name: trainingClasses.name })
       .from(trainingClasses)
+      .where(district === null ? undefined : eq(trainingClasses.district, district))
       .orderBy(asc(trainingClasses.name))
       .limit(500);
     return {
@@ -214,6 +222,19 @@ export class CompletionViews {
       downloadUrl: `/api/training/certificates/${c.id}/pdf`,
       verifyUrl: this.certificates.verifyUrl(c.verificationCode),
     };
+  }
+
+  /** A reviewer's action on an enrolment (asking for a new evaluation) is for its district's staff. */
+  async assertReviewerDistrict(actor: Actor, enrolmentId: string): Promise<void> {
+    const scope = await staffDistrictOf(this.db, actor);
+    if (scope === null) return;
+    const [row] = await this.db
+      .select({ district: trainingClasses.district })
+      .from(trainingEnrolments)
+      .innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId))
+      .where(eq(trainingEnrolments.id, enrolmentId));
+    if (!row) throw new AppError('TRAINING_ENROLMENT_NOT_FOUND', 'No such enrolment. 未找到报名记录。');
+    assertInDistrict(scope, row.district);
   }
 
   private async enrolment(actor: Actor, enrolmentId: string) {

@@ -53,7 +53,8 @@ export class CompletionController {
   @Roles('organizer', 'admin')
   @Post('enrolments/:id/completion/evaluate')
   @ZodResponse({ status: 201, type: JobRequestedDto })
-  evaluate(@Param() { id }: IdParams) {
+  async evaluate(@CurrentActor() actor: Actor, @Param() { id }: IdParams) {
+    await this.views.assertReviewerDistrict(actor, id);
     return this.requests.requestEvaluation(id, `manual.${Date.now()}`);
   }
 
@@ -66,8 +67,8 @@ export class CompletionController {
   @Roles('organizer', 'admin')
   @Get('completions')
   @ZodResponse({ status: 200, type: CompletionListDto })
-  list(@Query() query: CompletionListQueryDto) {
-    return this.views.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: CompletionListQueryDto) {
+    return this.views.list(actor, query);
   }
 
   @Roles('admin')

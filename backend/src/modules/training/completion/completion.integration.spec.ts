@@ -1,6 +1,7 @@
 import {
   DEFAULT_TRAINING_POLICY,
   CompleteTrainingClassPayloadSchema,
+  EvaluateClassCompletionsPayloadSchema,
   EvaluateTrainingCompletionPayloadSchema,
   JobName,
   QueueName,
@@ -25,6 +26,7 @@ import { registerUser, startTestApp, TestApp } from '../../../test-support/test-
 import { CompletionDecisions } from './completion-decision.service';
 import { CompletionRequests } from './completion-requests.service';
 import { CompleteTrainingClassJob } from './jobs/complete-training-class.job';
+import { EvaluateClassCompletionsJob } from './jobs/evaluate-class-completions.job';
 import { EvaluateTrainingCompletionJob } from './jobs/evaluate-training-completion.job';
 import { SweepTrainingCompletionsJob } from './jobs/sweep-training-completions.job';
 
@@ -39,6 +41,7 @@ const policyVersion = `completion-test-${Date.now()}`;
 /** A real BullMQ worker on the training queue running the real job classes, as the worker process does. */
 function trainingWorker(): Worker {
   const evaluate = new EvaluateTrainingCompletionJob(t.app.get(CompletionDecisions));
+  const batch = new EvaluateClassCompletionsJob(t.app.get(CompletionDecisions));
   const sweep = new SweepTrainingCompletionsJob(t.app.get(CompletionRequests));
   const parent = new CompleteTrainingClassJob();
   return new Worker(
@@ -46,6 +49,8 @@ function trainingWorker(): Worker {
     async (job: Job) => {
       if (job.name === JobName.evaluateTrainingCompletion)
         return evaluate.handle(EvaluateTrainingCompletionPayloadSchema.parse(job.data));
+      if (job.name === JobName.evaluateClassCompletions)
+        return batch.handle(EvaluateClassCompletionsPayloadSchema.parse(job.data));
       if (job.name === JobName.sweepTrainingCompletions)
         return sweep.handle(SweepTrainingCompletionsPayloadSchema.parse(job.data));
       return parent.handle(CompleteTrainingClassPayloadSchema.parse(job.data), job);
@@ -240,6 +245,66 @@ describe('completion decided by the job (training.md §4.1)', () => {
     expect(evidence.sessions).toHaveLength(11);
     expect(evidence.sessions[0].checks).toEqual([expect.objectContaining({ result: 'passed' })]);
     expect(evidence.signedInAt).toBeTruthy();
+  });
+
+  it('a class decided in one batch gets exactly the decisions and certificates of one-by-one evaluation', async () => {
+    const classId = await completionClass(pool, catalogue, '2020-03-02', '2020-04-30', '批量判定班');
+    const variants: Variant[] = ['complete', 'no-qa', 'exam-failed', 'theory-short', 'complete'];
+    const ids: string[] = [];
+    for (const [i, variant] of variants.entries()) {
+      const userId = await realNameTrainee(pool, `批量${i}`);
+      ids.push(await enrolWithLearning(pool, classId, userId, '2020-03-02', variant));
+    }
+    const decisions = t.app.get(CompletionDecisions);
+    const now = new Date();
+    const snapshot = async () => ({
+      decisions: (
+        await pool.query(
+          `select enrolment_id, input_hash, status, reasons, input, outcome from training_completion_decisions
+            where enrolment_id = any($1) order by enrolment_id`,
+          [ids],
+        )
+      ).rows,
+      certificates: (
+        await pool.query(
+          `select enrolment_id, content - 'decisionId' as content from training_certificates
+            where enrolment_id = any($1) order by enrolment_id`,
+          [ids],
+        )
+      ).rows,
+      statuses: (
+        await pool.query(
+          'select id, completion_status from training_enrolments where id = any($1) order by id',
+          [ids],
+        )
+      ).rows,
+    });
+    for (const id of ids) await decisions.evaluate(id, 'manual.one', now);
+    const oneByOne = await snapshot();
+    await pool.query('delete from training_certificates where enrolment_id = any($1)', [ids]);
+    await pool.query('delete from training_completion_decisions where enrolment_id = any($1)', [ids]);
+    await pool.query('update training_enrolments set completion_status = null where id = any($1)', [ids]);
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const batch = await decisions.evaluateMany([...ids, unknown], 'manual.batch', now);
+    expect(batch).toHaveLength(ids.length);
+    expect(batch.every((r) => r.created)).toBe(true);
+    expect(await snapshot()).toEqual(oneByOne);
+    expect(oneByOne.certificates).toHaveLength(2);
+    const issued = await pool.query(
+      `select count(*)::int as n from audit_events where action = 'training.certificate.issue'
+        and details->>'enrolmentId' = any($1)`,
+      [ids],
+    );
+    expect(issued.rows[0].n).toBe(2 + 2); // two issued one by one, two again in the batch
+
+    // The same facts again: nothing added, the same certificates returned.
+    const again = await decisions.evaluateMany(ids, 'manual.batch2', now);
+    expect(again.some((r) => r.created)).toBe(false);
+    expect(again.map((r) => r.certificate?.id ?? null)).toEqual(batch.map((r) => r.certificate?.id ?? null));
+    expect(await snapshot()).toEqual(oneByOne);
+    const replay = await decisions.replay(batch[0]!.decision.id);
+    expect(replay.matches).toBe(true);
   });
 
   it('only the trainee and reviewers see a completion', async () => {

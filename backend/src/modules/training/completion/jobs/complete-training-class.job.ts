@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CompleteTrainingClassPayload, JobName } from '@platform/contracts';
 import type { Job } from 'bullmq';
 import { HandlesJob, JobHandler } from '../../../../infra/queue/job-handler';
-import type { EvaluationJobResult } from './evaluate-training-completion.job';
+import type { ClassBatchResult } from './evaluate-class-completions.job';
 
 export interface ClassSweepSummary {
   classId: string;
@@ -12,20 +12,22 @@ export interface ClassSweepSummary {
   certificates: number;
 }
 
-/** The parent of a class's flow: runs once every enrolment of the class has been decided. */
+/** The parent of a class's flow: runs once every batch of the class's enrolments has been decided. */
 @Injectable()
 @HandlesJob(JobName.completeTrainingClass)
 export class CompleteTrainingClassJob implements JobHandler<CompleteTrainingClassPayload, ClassSweepSummary> {
   async handle(payload: CompleteTrainingClassPayload, job: Job): Promise<ClassSweepSummary> {
-    const results = Object.values(await job.getChildrenValues<EvaluationJobResult>());
+    const batches = Object.values(await job.getChildrenValues<ClassBatchResult>());
     const byStatus: Record<string, number> = {};
-    for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    for (const batch of batches)
+      for (const [status, n] of Object.entries(batch.byStatus))
+        byStatus[status] = (byStatus[status] ?? 0) + n;
     return {
       classId: payload.classId,
       on: payload.on,
-      evaluated: results.length,
+      evaluated: batches.reduce((sum, b) => sum + b.evaluated, 0),
       byStatus,
-      certificates: results.filter((r) => r.certificateId).length,
+      certificates: batches.reduce((sum, b) => sum + b.certificates, 0),
     };
   }
 }
