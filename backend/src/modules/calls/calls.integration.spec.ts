@@ -340,11 +340,17 @@ describe('fair waiting rooms', () => {
     const steady = await readySeeker(a.app);
     await blinking.call('POST', path);
     await steady.call('POST', path);
+    const steadySocket = await open(urlB, steady.user.accessToken);
+    const toldSteady: QueuePosition[] = [];
+    steadySocket.on('queue:position', (p: QueuePosition) => toldSteady.push(p));
     const socket = await open(urlA, blinking.user.accessToken);
     socket.disconnect();
     await expect
       .poll(async () => (await blinking.call('GET', '/api/waiting-rooms/mine')).json().items[0]?.away ?? true)
       .toBe(true);
+    // A blink moves nobody: the rest of the line is not told anything (only the booth's board is).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(toldSteady).toEqual([]);
 
     // Within the grace the blinking seeker keeps place 1; the interviewer gets the next present person.
     const call = (await unit.call('POST', `/api/fairs/${fair.id}/booth/next`, {})).json();

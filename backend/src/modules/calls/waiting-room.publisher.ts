@@ -27,10 +27,20 @@ export class WaitingRoomPublisher {
         this.toPosition(booth, i + 1, members.length, average, m.away),
       ),
     );
-    this.notifier.emitTo([boothRoom(booth.fairId, booth.employerId)], 'queue:board', {
-      ...booth,
-      size: members.length,
-    });
+    this.board(booth, members.length);
+  }
+
+  /**
+   * Only the booth's board: for changes that move nobody's place (someone's connection dropped or
+   * came back). Telling the whole line would cost a message per member per blink, and a wave of
+   * disconnects in a long line would grow with the square of its length.
+   */
+  async publishBoard(booth: Booth): Promise<void> {
+    this.board(booth, await this.store.size(booth));
+  }
+
+  private board(booth: Booth, size: number): void {
+    this.notifier.emitTo([boothRoom(booth.fairId, booth.employerId)], 'queue:board', { ...booth, size });
   }
 
   toPosition(

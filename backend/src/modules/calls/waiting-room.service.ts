@@ -141,7 +141,10 @@ export class WaitingRoomService {
         await this.publish(booth);
         continue;
       }
-      if (back && since !== null) await this.store.markBack(booth, actor.userId);
+      if (back && since !== null) {
+        await this.store.markBack(booth, actor.userId);
+        await this.publisher.publishBoard(booth); // the console shows who is away
+      }
       out.push(await this.positionOf(booth, actor.userId));
     }
     for (const callIn of await this.store.pendingCallIns(actor.userId, now))
@@ -161,7 +164,7 @@ export class WaitingRoomService {
   /** A connection dropped: places are kept for the grace period, not taken away. */
   async away(userId: string): Promise<void> {
     await this.store.markAway(userId, Date.now());
-    for (const booth of await this.store.boothsOf(userId)) await this.publish(booth);
+    for (const booth of await this.store.boothsOf(userId)) await this.publisher.publishBoard(booth);
   }
 
   /** 叫号: the interviewer calls the next present person, who gets a time-limited call-in. */
