@@ -208,8 +208,9 @@ export class SearchSync implements OnApplicationBootstrap {
    * nothing is forgotten. `afterId` lets a loop continue past the rows it just deleted instead of
    * walking their dead tuples again; `more` says the batch was full.
    */
-  drain(batchSize = 500, afterId = 0): Promise<BatchResult> {
-    return this.drainBatch((tx) => claimRows(tx, afterId, batchSize), batchSize);
+  async drain(batchSize = 500, afterId = 0): Promise<BatchResult> {
+    const batch = await this.drainBatch((tx) => claimRows(tx, afterId, batchSize), batchSize);
+    return batch.lastId ? batch : { ...batch, lastId: afterId };
   }
 
   /**
