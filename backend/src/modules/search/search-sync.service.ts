@@ -250,8 +250,8 @@ export class SearchSync implements OnApplicationBootstrap {
     return this.db.transaction(async (tx) => {
       const rows = await claim(tx);
       if (!rows.length) return { indexed: 0, deleted: 0, more: false, lastId: 0 };
-      // Taken after the claim, before the documents are read: a later read always carries a
-      // higher version, so of two batches holding the same entity the newer read wins in ES.
+      // Taken after the claim, before the documents are read: a batch claimed later carries a
+      // higher version, and a write committed after a read has its own, later outbox row.
       const version = this.nextVersion();
       let indexed = 0;
       let deleted = 0;
