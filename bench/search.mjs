@@ -1,6 +1,9 @@
-// `npm run bench -- search [--positions N] [--reuse]`: on N generated positions (default 1M),
-// side by side in one run:
-//   (--analyzers cjk_bigram leaves the slow smartcn pass out; --reuse keeps data of the same size)
+// `npm run bench -- search [--positions N] [--reuse] [--only indexing] [--out NAME]`: on N generated
+// positions (default 1M), side by side in one run:
+//   (--analyzers cjk_bigram leaves the slow smartcn pass out; --reuse keeps data of the same size;
+//   --only indexing runs leg 1 alone; --out names the results file, default search[-Nk])
+// BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PREFIX and BENCH_API_PORT let checkouts side by side
+// use their own database, Redis DB, index prefix and port.
 //   1. indexing: the outbox drain job (DrainSearchOutboxJob -> SearchSync.drain, 500 a batch) vs
 //      a plain sequential `_bulk` loop with the same documents, batch size and analyzer (docs/s);
 //   2. the analyzer comparison: the same plain loop into the smartcn variant; docs/s, index size
@@ -11,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
@@ -19,15 +22,15 @@ import { expectOk, measureLatency, median, round } from './search-latency.mjs';
 
 const require = createRequire(join(ROOT, 'backend/package.json'));
 const ES = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
-const API_PORT = 3203;
-const PREFIX = 'bench';
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3203);
+const PREFIX = process.env.BENCH_PREFIX ?? 'bench';
 const BATCH = 500;
 const TARGETS = { apiOverEsP95: 1.5, apiP95Ms: 100, drainOverBulk: 0.5 };
 const ENV = {
   NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench',
-  REDIS_URL: 'redis://127.0.0.1:6379/7',
-  QUEUE_PREFIX: 'bench',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_bench',
+  REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7',
+  QUEUE_PREFIX: PREFIX,
   SEARCH_INDEX_PREFIX: PREFIX,
   ELASTICSEARCH_URL: ES,
   SCHEDULE_REPEATABLE_JOBS: 'false',
@@ -48,6 +51,8 @@ function options() {
       concurrency: { type: 'string', default: '4' },
       reuse: { type: 'boolean', default: false },
       analyzers: { type: 'string', default: 'cjk_bigram,smartcn' },
+      only: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -57,7 +62,9 @@ function options() {
     requests: Number(values.requests),
     concurrency: Number(values.concurrency),
     reuse: values.reuse,
-    analyzers: values.analyzers.split(','),
+    analyzers: values.only === 'indexing' ? ['cjk_bigram'] : values.analyzers.split(','),
+    indexingOnly: values.only === 'indexing',
+    out: values.out,
   };
 }
 
@@ -87,6 +94,10 @@ export default async function searchBench() {
     const variants = {};
     for (const variant of ['cjk_bigram', ...opts.analyzers.filter((a) => a !== 'cjk_bigram')])
       variants[variant] = await plainBulk(client, search, variant, bodies);
+    if (opts.indexingOnly) {
+      await search.dropIndicesMatching(client, `${PREFIX}_*`);
+      return reportIndexing(opts, published.length, drain, variants.cjk_bigram);
+    }
     await relevance(client, variants);
     // The comparison indices are done with; the drained one stays for the latency rounds.
     await search.dropIndices(
@@ -370,10 +381,52 @@ function report(opts, published, drain, variants, latency) {
     'Match top-20 candidates for a position: not measured yet (the resumes index and its generator are on another branch).',
     '',
   ].join('\n');
+  writeResults(opts, result, md);
+}
+
+/** `--only indexing`: the drain job vs the plain loop, nothing else. */
+function reportIndexing(opts, published, drain, bulk) {
+  const drainOverBulk = round(drain.docsPerSecond / bulk.docsPerSecond, 2);
+  const result = {
+    benchmark: 'search (indexing only)',
+    at: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg().map((l) => round(l, 2)) },
+    settings: { ...opts, batchSize: BATCH, publishedPositions: published },
+    targets: { drainOverBulk: TARGETS.drainOverBulk },
+    summary: {
+      indexing: {
+        drainDocsPerSecond: drain.docsPerSecond,
+        bulkDocsPerSecond: bulk.docsPerSecond,
+        drainOverBulk,
+        met: drainOverBulk >= TARGETS.drainOverBulk,
+      },
+    },
+    drain,
+    plain: bulk,
+  };
+  const md = [
+    `# search indexing benchmark (${result.at})`,
+    '',
+    `${opts.positions.toLocaleString('en')} generated positions (${published.toLocaleString('en')} published and indexed), ` +
+      `${cpus().length} cores shared with other work; load average at the end ${result.machine.loadAverage.join(' / ')}.`,
+    '',
+    '| path | docs | seconds | docs/s |',
+    '|---|---|---|---|',
+    `| outbox drain job (DrainSearchOutboxJob, ${BATCH} a batch) | ${drain.docs} | ${drain.seconds} | ${drain.docsPerSecond} |`,
+    `| plain \`_bulk\` loop (same documents, ${BATCH} a batch) | ${bulk.docs} | ${bulk.seconds} | ${bulk.docsPerSecond} |`,
+    '',
+    `drain / plain = **${drainOverBulk}** (target ≥ ${TARGETS.drainOverBulk}): ${result.summary.indexing.met ? 'met' : 'not met'}.`,
+    '',
+  ].join('\n');
+  writeResults(opts, result, md);
+}
+
+function writeResults(opts, result, md) {
   const name =
-    opts.positions === 1_000_000
+    opts.out ??
+    (opts.positions === 1_000_000
       ? 'search'
-      : `search-${opts.positions >= 1000 ? `${opts.positions / 1000}k` : opts.positions}`;
+      : `search-${opts.positions >= 1000 ? `${opts.positions / 1000}k` : opts.positions}`);
   writeFileSync(join(ROOT, `bench/results/${name}.json`), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(ROOT, `bench/results/${name}.md`), md);
   console.log(md);

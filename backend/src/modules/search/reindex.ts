@@ -21,7 +21,7 @@ import {
 } from '../../database/schema';
 import type { Database } from '../../infra/database/database';
 import { loadCourseDocuments } from './course-documents';
-import { toDocument } from './position-documents';
+import { selectPositionDocuments } from './position-documents';
 import { toResumeDocument } from './resume-documents';
 
 export interface ReindexResult {
@@ -84,14 +84,11 @@ export function reindexPositions(
     POSITIONS_INDEX,
     async (afterId) =>
       (
-        await db
-          .select({ position: positions, employer: employers })
-          .from(positions)
-          .innerJoin(employers, eq(employers.id, positions.employerId))
-          .where(and(eq(positions.status, 'published'), gt(positions.id, afterId)))
-          .orderBy(asc(positions.id))
-          .limit(batchSize)
-      ).map(({ position, employer }) => ({ id: position.id, doc: toDocument(position, employer) })),
+        await selectPositionDocuments(db, gt(positions.id, afterId), {
+          orderBy: asc(positions.id),
+          limit: batchSize,
+        })
+      ).map((doc) => ({ id: doc.id, doc })),
     async (since) =>
       (
         await db.execute(sql`

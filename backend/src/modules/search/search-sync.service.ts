@@ -14,7 +14,7 @@ import {
   SearchClient,
 } from '@platform/search';
 import { Queue } from 'bullmq';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { positions, searchOutbox } from '../../database/schema';
@@ -27,6 +27,40 @@ import { loadResumeDocuments } from './resume-documents';
 
 export type EntityKind = (typeof searchOutbox.$inferInsert)['entity'];
 type BulkLine = estypes.BulkOperationContainer | object;
+type OutboxRow = { id: number; entity: EntityKind; entity_id: string };
+type BatchResult = { indexed: number; deleted: number; more: boolean; lastId: number };
+
+/** The next `limit` outbox rows after `afterId` that no other drain holds, locked until commit. */
+async function claimRows(tx: Executor, afterId: number, limit: number): Promise<OutboxRow[]> {
+  const { rows } = await tx.execute<OutboxRow>(
+    sql`select id, entity, entity_id from ${searchOutbox} where id > ${afterId} order by id limit ${limit} for update skip locked`,
+  );
+  return rows;
+}
+
+/**
+ * Hands the lanes of one drain consecutive runs of rows: claims take turns, each starting past the
+ * last row the previous claim took, so no lane walks rows another lane holds (or has deleted).
+ */
+class ClaimCursor {
+  exhausted = false;
+  private afterId = 0;
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly batchSize: number) {}
+
+  next(tx: Executor): Promise<OutboxRow[]> {
+    const claim = this.turn.then(async () => {
+      if (this.exhausted) return [];
+      const rows = await claimRows(tx, this.afterId, this.batchSize);
+      if (rows.length) this.afterId = Number(rows[rows.length - 1].id);
+      if (rows.length < this.batchSize) this.exhausted = true;
+      return rows;
+    });
+    this.turn = claim.catch(() => undefined);
+    return claim;
+  }
+}
 
 /**
  * What each outbox entity becomes: the index it lives in and the loader that returns the
@@ -42,6 +76,11 @@ const ENTITY_KINDS: Record<
 };
 export const KINDS = Object.keys(ENTITY_KINDS) as EntityKind[];
 const DRAIN_SCHEDULER_ID = 'drain-search-outbox';
+/**
+ * Batches in flight at once in one drain: two keep both PostgreSQL and Elasticsearch busy (one
+ * lane loads while the other's `_bulk` is indexed); more only queue behind them on two cores.
+ */
+export const DRAIN_LANES = 2;
 /** ES answers 409 to an older version and 404 to deleting what is not there: both mean "already done". */
 const HARMLESS = new Set([404, 409]);
 
@@ -54,6 +93,7 @@ const HARMLESS = new Set([404, 409]);
 export class SearchSync implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchSync.name);
   private indicesCheckedAt = 0;
+  private lastVersion = 0;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -164,27 +204,60 @@ export class SearchSync implements OnApplicationBootstrap {
   }
 
   /**
-   * One batch: index or delete, then forget the outbox rows; on any real failure nothing is
-   * forgotten. `afterId` lets a loop continue past the rows it just deleted instead of walking
-   * their dead tuples again; `more` says the batch was full. No count of the whole table: on a
-   * large backfill that count made every batch slower than the last.
+   * One batch from `afterId` on: index or delete, then forget the outbox rows; on any real failure
+   * nothing is forgotten. `afterId` lets a loop continue past the rows it just deleted instead of
+   * walking their dead tuples again; `more` says the batch was full.
    */
-  async drain(
-    batchSize = 500,
-    afterId = 0,
-  ): Promise<{ indexed: number; deleted: number; more: boolean; lastId: number }> {
+  async drain(batchSize = 500, afterId = 0): Promise<BatchResult> {
+    const batch = await this.drainBatch((tx) => claimRows(tx, afterId, batchSize), batchSize);
+    return batch.lastId ? batch : { ...batch, lastId: afterId };
+  }
+
+  /**
+   * Drains until no claimable row is left, `lanes` batches at a time. Each lane runs claim → load →
+   * `_bulk` → delete in its own transaction, so one lane's PostgreSQL work overlaps another's
+   * `_bulk` in flight; claims take turns past a shared cursor, so lanes never walk each other's
+   * rows, and SKIP LOCKED passes over rows other processes' drains hold. The first failure stops
+   * further claims; its batch rolls back (its rows stay) and the error is rethrown once the other
+   * lanes have finished theirs, for the job's retry with backoff.
+   */
+  async drainUntilEmpty(batchSize = 500, lanes = DRAIN_LANES): Promise<{ indexed: number; deleted: number }> {
+    await this.ensureIndex();
+    const claims = new ClaimCursor(batchSize);
+    const totals = { indexed: 0, deleted: 0 };
+    let failed = false;
+    const lane = async () => {
+      while (!claims.exhausted && !failed) {
+        const batch = await this.drainBatch((tx) => claims.next(tx), batchSize).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+        totals.indexed += batch.indexed;
+        totals.deleted += batch.deleted;
+      }
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: Math.max(1, lanes) }, lane));
+    const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    return totals;
+  }
+
+  private async drainBatch(
+    claim: (tx: Executor) => Promise<OutboxRow[]>,
+    batchSize: number,
+  ): Promise<BatchResult> {
     await this.ensureIndex();
     return this.db.transaction(async (tx) => {
-      const rows = await tx.execute<{ id: number; entity: EntityKind; entity_id: string }>(
-        sql`select id, entity, entity_id from ${searchOutbox} where id > ${afterId} order by id limit ${batchSize} for update skip locked`,
-      );
-      if (!rows.rows.length) return { indexed: 0, deleted: 0, more: false, lastId: afterId };
-      const version = Date.now();
+      const rows = await claim(tx);
+      if (!rows.length) return { indexed: 0, deleted: 0, more: false, lastId: 0 };
+      // Taken after the claim, before the documents are read: a batch claimed later carries a
+      // higher version, and a write committed after a read has its own, later outbox row.
+      const version = this.nextVersion();
       let indexed = 0;
       let deleted = 0;
       const operations: BulkLine[] = [];
       for (const kind of KINDS) {
-        const ids = [...new Set(rows.rows.filter((r) => r.entity === kind).map((r) => r.entity_id))];
+        const ids = [...new Set(rows.filter((r) => r.entity === kind).map((r) => r.entity_id))];
         if (!ids.length) continue;
         const documents = await ENTITY_KINDS[kind].load(tx, ids);
         const alias = this.aliasOf(kind);
@@ -211,15 +284,17 @@ export class SearchSync implements OnApplicationBootstrap {
           `bulk indexing failed for ${failures.length} documents: ${JSON.stringify(failures[0].error)}`,
         );
       }
-      await tx.delete(searchOutbox).where(
-        inArray(
-          searchOutbox.id,
-          rows.rows.map((r) => Number(r.id)),
-        ),
-      );
-      const lastId = Number(rows.rows[rows.rows.length - 1].id);
-      return { indexed, deleted, more: rows.rows.length === batchSize, lastId };
+      // Only now, with Elasticsearch's acknowledgement: one statement for the whole batch.
+      const ids = rows.map((r) => Number(r.id));
+      await tx.execute(sql`delete from ${searchOutbox} where id = any(${`{${ids.join(',')}}`}::bigint[])`);
+      return { indexed, deleted, more: rows.length === batchSize, lastId: ids[ids.length - 1] };
     });
+  }
+
+  /** Date.now(), but strictly increasing within this process (two batches in one millisecond). */
+  private nextVersion(): number {
+    this.lastVersion = Math.max(Date.now(), this.lastVersion + 1);
+    return this.lastVersion;
   }
 
   /**
@@ -228,8 +303,7 @@ export class SearchSync implements OnApplicationBootstrap {
    */
   async drainAll(): Promise<void> {
     for (;;) {
-      let batch = await this.drain(1000);
-      while (batch.more) batch = await this.drain(1000, batch.lastId);
+      await this.drainUntilEmpty(1000);
       const [{ n }] = (
         await this.db.execute<{ n: number }>(sql`select count(*)::int as n from ${searchOutbox}`)
       ).rows;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   employer,
@@ -7,6 +8,8 @@ import {
   submittedPosition,
 } from '../../test-support/fair-fixtures';
 import { startTestApp, TestApp } from '../../test-support/test-app';
+import { searchOutbox } from '../../database/schema';
+import { DATABASE, Database } from '../../infra/database/database';
 import { SearchSync } from './search-sync.service';
 
 let t: TestApp;
@@ -62,6 +65,9 @@ describe('positions in Elasticsearch, kept in sync through the outbox', () => {
       expect(stillPending).toBeGreaterThan(0);
       await expect(offline.app.get(SearchSync).drain()).rejects.toThrow();
       expect(await t.app.get(SearchSync).pending(id)).toBe(stillPending);
+      // The job's concurrent drain: every lane's batch fails and rolls back, nothing is forgotten.
+      await expect(offline.app.get(SearchSync).drainUntilEmpty(1, 2)).rejects.toThrow();
+      expect(await t.app.get(SearchSync).pending(id)).toBe(stillPending);
       const down = await offline.app.inject({ method: 'GET', url: '/api/search/positions?q=会计' });
       expect(down.statusCode).toBe(503);
       expect(down.json()).toEqual({
@@ -77,6 +83,23 @@ describe('positions in Elasticsearch, kept in sync through the outbox', () => {
     } finally {
       await offline.close();
     }
+  });
+
+  it('drains many small batches two at a time: each row indexed or deleted once acknowledged, none left', async () => {
+    const ids: string[] = [];
+    for (const n of ['一', '二', '三']) ids.push((await published({ title: `并行排空测试岗位${n}` })).id);
+    const neverExisted = randomUUID();
+    // Each position twice (two writes before a drain) and one id to delete: more rows than lanes.
+    await t.app
+      .get<Database>(DATABASE)
+      .insert(searchOutbox)
+      .values([...ids, ...ids, neverExisted].map((entityId) => ({ entity: 'position' as const, entityId })));
+    const sync = t.app.get(SearchSync);
+    await sync.drainUntilEmpty(2, 2);
+    for (const id of [...ids, neverExisted]) expect(await sync.pending(id)).toBe(0);
+    await drain();
+    const found = (await search(`q=${encodeURIComponent('并行排空')}`)).json();
+    expect(found.items.map((p: { id: string }) => p.id).sort()).toEqual([...ids].sort());
   });
 
   it('applies job-title synonyms, filters, facets and puts key enterprises first among equals', async () => {

@@ -3,7 +3,10 @@ import { DrainSearchOutboxPayload, JobName } from '@platform/contracts';
 import { HandlesJob, JobHandler } from '../../../infra/queue/job-handler';
 import { SearchSync } from '../search-sync.service';
 
-/** Drains the search outbox in batches until empty; safe to run twice or concurrently (skip locked). */
+/**
+ * Drains the search outbox in batches until empty, two batches in flight at a time; safe to run
+ * twice or concurrently (rows are claimed with SKIP LOCKED).
+ */
 @Injectable()
 @HandlesJob(JobName.drainSearchOutbox)
 export class DrainSearchOutboxJob implements JobHandler<
@@ -12,15 +15,7 @@ export class DrainSearchOutboxJob implements JobHandler<
 > {
   constructor(private readonly sync: SearchSync) {}
 
-  async handle(payload: DrainSearchOutboxPayload): Promise<{ indexed: number; deleted: number }> {
-    let indexed = 0;
-    let deleted = 0;
-    for (let afterId = 0; ;) {
-      const batch = await this.sync.drain(payload.batchSize, afterId);
-      indexed += batch.indexed;
-      deleted += batch.deleted;
-      if (!batch.more) return { indexed, deleted };
-      afterId = batch.lastId;
-    }
+  handle(payload: DrainSearchOutboxPayload): Promise<{ indexed: number; deleted: number }> {
+    return this.sync.drainUntilEmpty(payload.batchSize);
   }
 }
