@@ -1,4 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
+import Redis from 'ioredis';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { AppError } from './app-error';
@@ -32,4 +35,26 @@ describe('AllExceptionsFilter.toResponse', () => {
         .code,
     ).toBe('PAYLOAD_TOO_LARGE');
   });
+
+  it('answers 503 SERVICE_UNAVAILABLE, not 500, when PostgreSQL or Redis cannot be reached', async () => {
+    const port = await closedPort();
+    const redis = new Redis({ port, maxRetriesPerRequest: 0, retryStrategy: () => 50, lazyConnect: true });
+    redis.on('error', () => undefined);
+    const redisError = await redis.get('x').catch((error: unknown) => error);
+    redis.disconnect();
+    const pgError = await new Client({ host: '127.0.0.1', port }).connect().catch((error: unknown) => error);
+    for (const error of [redisError, pgError]) {
+      expect(error).toBeInstanceOf(Error);
+      expect(filter.toResponse(error)).toMatchObject({ status: 503, body: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+  });
 });
+
+/** A port nothing listens on: bound once, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -46,6 +46,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
       return fromFastifyError(fastifyError.statusCode, fastifyError.code, fastifyError.message);
     }
+    if (isOutage(exception)) {
+      // Nothing was done: the request failed before or inside its transaction. Saying so lets the
+      // page offer "try again" instead of "something broke".
+      return {
+        status: 503,
+        body: {
+          code: 'SERVICE_UNAVAILABLE',
+          message:
+            'A service the platform needs is briefly unreachable; nothing was saved, please try again. 服务暂时不可用，本次操作未生效，请稍后重试。',
+        },
+      };
+    }
     return {
       status: 500,
       body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. 服务器内部错误。' },
@@ -107,4 +119,17 @@ function fromFastifyError(
     };
   }
   return { status, body: { code: STATUS_CODES[status] ?? 'VALIDATION_FAILED', message } };
+}
+
+const OUTAGE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+// PostgreSQL: admin/crash shutdown, cannot connect now, connection failures (SQLSTATE classes 57P, 08).
+const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** PostgreSQL or Redis is down or restarting (a dropped connection, not a bad query). */
+function isOutage(exception: unknown): boolean {
+  const error = exception as { name?: string; code?: string; message?: string } | undefined;
+  if (!error || typeof error !== 'object') return false;
+  if (error.name === 'MaxRetriesPerRequestError') return true; // ioredis gave up while Redis is away
+  if (error.code && (OUTAGE_SOCKET_CODES.has(error.code) || OUTAGE_SQLSTATES.has(error.code))) return true;
+  return /^(Connection is closed\.|Connection terminated( unexpectedly)?)$/.test(error.message ?? '');
 }
