@@ -4,7 +4,8 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { RealtimeServer } from './realtime.server';
-import { logOutages, realtimeRedisOptions, realtimeStream, StreamEmitter } from './stream-emitter';
+import { logOutages } from '../redis/redis-outages';
+import { realtimeRedisOptions, realtimeStream, StreamEmitter } from './stream-emitter';
 
 /**
  * Sends live messages to people. In the api it goes through this process's Socket.IO server;

@@ -16,7 +16,8 @@ import type { Actor } from '../../common/auth/actor';
 import { SessionRevocations } from '../../common/auth/session-revocations.service';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { logOutages, realtimeRedisOptions, realtimeStream } from './stream-emitter';
+import { logOutages } from '../redis/redis-outages';
+import { realtimeRedisOptions, realtimeStream } from './stream-emitter';
 
 export type RealtimeSocket = Socket<
   ClientToServerEvents,

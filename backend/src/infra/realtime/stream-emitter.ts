@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../../config/config';
 
@@ -18,21 +17,6 @@ export const realtimeRedisOptions: RedisOptions = {
   enableOfflineQueue: true,
   retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
 };
-
-/** One warning when Redis goes away and one line when it is back, not one per reconnect attempt. */
-export function logOutages(client: Redis, logger: LoggerService, label: string): void {
-  let down = false;
-  client.on('error', (error: Error) => {
-    if (down) return;
-    down = true;
-    logger.warn({ err: error.message }, `${label}: Redis unreachable, live messages wait`);
-  });
-  client.on('ready', () => {
-    if (!down) return;
-    down = false;
-    logger.log(`${label}: Redis is back, live messages resume`);
-  });
-}
 
 /** socket.io-adapter's cluster message types and socket.io-parser's EVENT packet type. */
 const BROADCAST = '3';

@@ -1,6 +1,7 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { logOutages } from './redis-outages';
 
 export const REDIS = Symbol('REDIS');
 
@@ -10,7 +11,12 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new Redis(c.REDIS_URL, { maxRetriesPerRequest: 2 }),
+      useFactory: (c: AppConfig) => {
+        // Fails a command after 2 retries: a request during an outage gets a 503 at once, not a hang.
+        const redis = new Redis(c.REDIS_URL, { maxRetriesPerRequest: 2 });
+        logOutages(redis, new Logger('Redis'), 'shared client');
+        return redis;
+      },
     },
   ],
   exports: [REDIS],
