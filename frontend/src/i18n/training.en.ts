@@ -2,6 +2,9 @@ import type { trainingZhCN } from './training.zh-CN';
 
 // The training catalogue in English; the same keys as training.zh-CN.ts.
 export const trainingEn: typeof trainingZhCN = {
+  districtScope: {
+    note: 'Your account acts for {district}: only {district} items are listed here and only they can be decided (set by an administrator under Staff and permissions).',
+  },
   trainingCatalog: {
     courseKind: {
       skills: 'Vocational skills',

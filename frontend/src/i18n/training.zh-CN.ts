@@ -8,6 +8,9 @@ import {
 
 // The training catalogue (互联网+职业技能培训), in Chinese; spread into zh-CN.ts.
 export const trainingZhCN = {
+  districtScope: {
+    note: '您的账号所属区县为{district}：此处只列出并只能办理{district}的事项（由管理员在“人员与权限”中设置）。',
+  },
   trainingCatalog: {
     courseKind: { ...COURSE_KIND_LABELS },
     skillLevel: { ...SKILL_LEVEL_LABELS },
