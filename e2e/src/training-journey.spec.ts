@@ -213,9 +213,12 @@ async function study(until: () => Promise<boolean>, withinMs: number): Promise<v
     if (await until()) return;
     if (await page.getByTestId('check-dialog').isVisible()) expect(await answerCheck()).toBe('passed');
     // Over the progress panel: the document frame below would take the events (its own, not the page's).
+    // A check may open between the look above and this move: its overlay then blocks the pointer, so
+    // the move gives up quickly and the next round answers the check.
     await page
       .getByTestId('learn-progress')
-      .hover({ position: { x: 20 + Math.random() * 300, y: 10 + Math.random() * 40 } });
+      .hover({ position: { x: 20 + Math.random() * 300, y: 10 + Math.random() * 40 }, timeout: 2000 })
+      .catch(() => undefined);
     await page.waitForTimeout(1000);
   }
   throw new Error('studying took longer than expected');
@@ -225,7 +228,15 @@ async function study(until: () => Promise<boolean>, withinMs: number): Promise<v
 async function stopStudying(): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await page.getByTestId('check-dialog').isVisible()) expect(await answerCheck()).toBe('passed');
-    await page.getByTestId('learn-stop').click();
+    // As above: a check opening just now would hold the click; the next attempt answers it first.
+    const clicked = await page
+      .getByTestId('learn-stop')
+      .click({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!clicked) continue;
     const closed = await page
       .getByTestId('learn-closed-notice')
       .waitFor({ timeout: 5000 })
