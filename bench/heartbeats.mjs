@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
+import { productionEnv } from './production-env.mjs';
 
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3311);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -21,17 +22,13 @@ const TARGET = { beatsPerSecond: 2000, p99Ms: 200 };
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/platform_bench_learning';
 const ENV = {
   ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL,
-  REDIS_URL: 'redis://127.0.0.1:6379/11',
-  QUEUE_PREFIX: 'bench-learning',
-  SEARCH_INDEX_PREFIX: 'bench-learning',
-  SCHEDULE_REPEATABLE_JOBS: 'false',
-  // Production refuses the development secrets; these are for this throwaway database only.
-  JWT_ACCESS_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: 'bench-only-hash-key-0123456789abcdef012345',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  ...productionEnv({
+    DATABASE_URL,
+    REDIS_URL: 'redis://127.0.0.1:6379/11',
+    QUEUE_PREFIX: 'bench-learning',
+    SEARCH_INDEX_PREFIX: 'bench-learning',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  }),
 };
 const BASE = `http://127.0.0.1:${API_PORT}`;
 

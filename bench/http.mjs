@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
+import { productionEnv } from './production-env.mjs';
 
 const API_PORT = 3301;
 const BARE_PORT = 3302;
@@ -18,16 +19,12 @@ const TARGET_RATIO = 0.6;
 const PATHS = ['/api/auth/session', '/api/auth/me'];
 const ENV = {
   ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench_http',
-  REDIS_URL: 'redis://127.0.0.1:6379/7',
-  QUEUE_PREFIX: 'bench-http',
-  SCHEDULE_REPEATABLE_JOBS: 'false',
-  // Production refuses the development secrets; these are for this throwaway database only.
-  JWT_ACCESS_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: 'bench-only-hash-key-0123456789abcdef012345',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  ...productionEnv({
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/platform_bench_http',
+    REDIS_URL: 'redis://127.0.0.1:6379/7',
+    QUEUE_PREFIX: 'bench-http',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  }),
 };
 
 function start(args, env, port) {

@@ -21,6 +21,7 @@ import Redis from 'ioredis';
 import pg from 'pg';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
 import * as fixtures from './realtime-fixtures.mjs';
+import { BENCH_JWT_SECRET, productionEnv } from './production-env.mjs';
 
 const PORTS = { api: 3420, bare: 3421, apiB: 3422, restartA: 3423, restartB: 3424 };
 const RESTART_REDIS_PORT = 6391;
@@ -28,7 +29,6 @@ const RESTART_REDIS_DIR = '/tmp/rtb-redis';
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/platform_bench_rtb';
 const REDIS_URL = 'redis://127.0.0.1:6379/10';
 const QUEUE_PREFIX = 'bench-rtb';
-const JWT_SECRET = 'bench-only-secret-0123456789abcdef0123456789';
 const TARGET = {
   waiting: { cpuCores: 0.5, rssMb: 500, p99Ms: 1000, lost: 0 },
   signalling: { formSeconds: 60, p99Ms: 100 },
@@ -37,17 +37,13 @@ const TARGET = {
 };
 const ENV = {
   ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL,
-  REDIS_URL,
-  QUEUE_PREFIX,
-  SEARCH_INDEX_PREFIX: QUEUE_PREFIX,
-  SCHEDULE_REPEATABLE_JOBS: 'false',
-  // Production refuses the development secrets; these are for this throwaway database only.
-  JWT_ACCESS_SECRET: JWT_SECRET,
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: 'bench-only-hash-key-0123456789abcdef012345',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  ...productionEnv({
+    DATABASE_URL,
+    REDIS_URL,
+    QUEUE_PREFIX,
+    SEARCH_INDEX_PREFIX: QUEUE_PREFIX,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  }),
 };
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100);
 
@@ -628,7 +624,7 @@ export default async function realtimeBench() {
       booth: { owner: interviewers[0], employerId: employerIds[0] },
       interviewers: interviewers.slice(1),
       interviewerEmployers: employerIds.slice(1),
-      mint: fixtures.tokenMinter(JWT_SECRET),
+      mint: fixtures.tokenMinter(BENCH_JWT_SECRET),
     };
     // A first signed-in request proves the minted session is accepted before 10,000 sockets try.
     await call(PORTS.api, 'GET', '/api/auth/session', ctx.mint(seekers[0]));

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
 import { expectOk, measureLatency, median, round } from './search-latency.mjs';
+import { productionEnv } from './production-env.mjs';
 
 const require = createRequire(join(ROOT, 'backend/package.json'));
 const ES = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
@@ -26,20 +27,13 @@ const API_PORT = Number(process.env.BENCH_API_PORT ?? 3203);
 const PREFIX = process.env.BENCH_PREFIX ?? 'bench';
 const BATCH = 500;
 const TARGETS = { apiOverEsP95: 1.5, apiP95Ms: 100, drainOverBulk: 0.5 };
-const ENV = {
-  NODE_ENV: 'production',
+const ENV = productionEnv({
   DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_bench',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7',
   QUEUE_PREFIX: PREFIX,
   SEARCH_INDEX_PREFIX: PREFIX,
   ELASTICSEARCH_URL: ES,
-  SCHEDULE_REPEATABLE_JOBS: 'false',
-  // Production refuses the development secrets; these are for this throwaway database only.
-  JWT_ACCESS_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: 'bench-only-hash-key-0123456789abcdef012345',
-  LOG_LEVEL: 'warn',
-};
+});
 
 function options() {
   const { values } = parseArgs({

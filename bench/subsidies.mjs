@@ -23,22 +23,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { log, ROOT, run } from '../scripts/lib/run.mjs';
 import { generateSubsidyData, generatedShape, BENCH_PERIOD } from './subsidies-data.sql.mjs';
+import { productionEnv } from './production-env.mjs';
 
 const require = createRequire(join(ROOT, 'backend/package.json'));
 const TARGET = { periodSeconds: 300, flowOverLoop: 0.5, overheadShare: 0.05 };
-const ENV = {
-  NODE_ENV: 'production',
+const ENV = productionEnv({
   DATABASE_URL:
     process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_bench_subsidies',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/5',
   QUEUE_PREFIX: process.env.BENCH_QUEUE_PREFIX ?? 'bench_subsidies',
-  SCHEDULE_REPEATABLE_JOBS: 'false',
-  // Production refuses the development secrets; these are for this throwaway database only.
-  JWT_ACCESS_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: 'bench-only-hash-key-0123456789abcdef012345',
-  LOG_LEVEL: 'warn',
-};
+});
 
 function options() {
   const { values } = parseArgs({
