@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot } from './browser';
+import { BASE_URL, launchBrowser, screenshot, signIn } from './browser';
+
+const VIEWPORT = { width: 1280, height: 800 };
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };
@@ -12,19 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
-
 describe('the queue dashboard at /admin/queues', () => {
   it('opens for a signed-in administrator', async () => {
-    const page = await signIn(ADMIN);
+    const page = await signIn(browser, ADMIN, VIEWPORT);
     expect(await page.locator('body').innerText()).toContain('任务队列');
     const response = await page.goto(`${BASE_URL}/admin/queues`);
     expect(response?.status()).toBe(200);
@@ -33,7 +25,7 @@ describe('the queue dashboard at /admin/queues', () => {
   });
 
   it('is refused to a job seeker', async () => {
-    const page = await signIn(SEEKER);
+    const page = await signIn(browser, SEEKER, VIEWPORT);
     const response = await page.goto(`${BASE_URL}/admin/queues`);
     expect(response?.status()).toBe(403);
     expect(await page.locator('body').innerText()).toContain('FORBIDDEN_ROLE');

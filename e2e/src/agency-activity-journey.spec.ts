@@ -1,9 +1,15 @@
 import { makeUnifiedSocialCreditCode } from '@platform/contracts';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall as call, ARTIFACTS, BASE_URL, launchBrowser, screenshot, uniquePhone } from './browser';
+import {
+  apiCall as call,
+  BASE_URL,
+  launchBrowser,
+  saveUpload,
+  screenshot,
+  signIn,
+  uniquePhone,
+} from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };
@@ -35,27 +41,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
-
-function saveFile(name: string, content: Buffer): string {
-  const dir = join(ARTIFACTS, 'uploads');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
 describe('重庆英才网 activity records (A4/A5)', () => {
   it('lets the admin name the organizer for the activity import on 人员与指定专人权限', async () => {
-    const page = await signIn(ADMIN);
+    const page = await signIn(browser, ADMIN);
     await page.goto(`${BASE_URL}/system/users`);
     const box = page.getByTestId(`perm-activity_import-${organizerId}`);
     await box.waitFor();
@@ -65,7 +53,7 @@ describe('重庆英才网 activity records (A4/A5)', () => {
   });
 
   it('lets the named organizer import 引才 services with row errors and list the agency', async () => {
-    const page = await signIn(ORGANIZER);
+    const page = await signIn(browser, ORGANIZER);
     await page.goto(`${BASE_URL}/organizer/activity-records`);
     await page.getByTestId('a4-import').waitFor();
     const lines = [
@@ -73,7 +61,7 @@ describe('重庆英才网 activity records (A4/A5)', () => {
       `${agencyUscc},${employerUscc},重庆渝州智造有限公司${suffix},是`,
       `${agencyUscc},ABC,坏代码单位,是`,
     ];
-    const file = saveFile(`a4-${suffix}.csv`, Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`));
+    const file = saveUpload(`a4-${suffix}.csv`, Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`));
     await page.getByTestId('a4-import-input').setInputFiles(file);
     await page.getByTestId('a4-import-summary').getByText('共 2 行，导入 1 行').waitFor();
     const cells = await page.getByTestId('a4-import-errors').locator('tbody tr td').allInnerTexts();

@@ -1,16 +1,15 @@
 import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import ExcelJS from 'exceljs';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall as call,
-  ARTIFACTS,
   BASE_URL,
   launchBrowser,
   residentIdNumber,
+  saveUpload,
   screenshot,
+  signIn,
   uniquePhone,
 } from './browser';
 
@@ -74,27 +73,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
-
-function saveFile(name: string, content: Buffer): string {
-  const dir = join(ARTIFACTS, 'uploads');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
 describe('agency placements and 社保 months', () => {
   it('lets an agency fill the downloaded template, see the bad row by row and column, and keep the good rows', async () => {
-    const page = await signIn({ identifier: agencyPhone, password: AGENCY_PASSWORD });
+    const page = await signIn(browser, { identifier: agencyPhone, password: AGENCY_PASSWORD });
     await page.goto(`${BASE_URL}/agency/placements`);
     await page.getByText('尚无登记').waitFor();
     const [download] = await Promise.all([
@@ -125,7 +106,7 @@ describe('agency placements and 社保 months', () => {
       row({ ...base, 姓名: workers[2].name, 身份证号: workers[2].idNumber, 合同结束日期: '2020-03-01' }),
     );
     sheet.addRow(row({ ...base, 姓名: workers[1].name, 身份证号: workers[1].idNumber, 渠道: '其他' }));
-    const file = saveFile(`placements-${suffix}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
+    const file = saveUpload(`placements-${suffix}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
     await page.getByTestId('placement-import-input').setInputFiles(file);
 
     const summary = page.getByTestId('placement-import-summary');
@@ -149,7 +130,7 @@ describe('agency placements and 社保 months', () => {
   });
 
   it('lets the organizer import 社保 months and reports a month given twice', async () => {
-    const page = await signIn(ORGANIZER);
+    const page = await signIn(browser, ORGANIZER);
     await page.goto(`${BASE_URL}/organizer/social-insurance`);
     await page.getByTestId('si-import').waitFor();
     const lines = [
@@ -159,7 +140,7 @@ describe('agency placements and 社保 months', () => {
       `${workers[0].idNumber},${workers[0].name},${employerUscc},2020-04,已缴费`,
       `${workers[1].idNumber},${workers[1].name},${employerUscc},2020-04,缓缴未补缴`,
     ];
-    const file = saveFile(`si-${suffix}.csv`, Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`));
+    const file = saveUpload(`si-${suffix}.csv`, Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`));
     await page.getByTestId('si-import-input').setInputFiles(file);
     await page.getByTestId('si-import-summary').getByText('共 4 行，导入 3 行').waitFor();
     const cells = await page.getByTestId('si-import-errors').locator('tbody tr td').allInnerTexts();
@@ -176,7 +157,7 @@ describe('agency placements and 社保 months', () => {
   });
 
   it('shows the administrator which policy values the sources leave open', async () => {
-    const page = await signIn(ADMIN);
+    const page = await signIn(browser, ADMIN);
     await page.goto(`${BASE_URL}/system/agency-subsidy-policy`);
     const current = page.getByTestId('agency-policy-current');
     await current.waitFor();

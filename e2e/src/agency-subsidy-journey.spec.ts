@@ -4,17 +4,16 @@ import {
   makeUnifiedSocialCreditCode,
 } from '@platform/contracts';
 import ExcelJS from 'exceljs';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall as call,
-  ARTIFACTS,
   BASE_URL,
   launchBrowser,
   residentIdNumber,
+  saveUpload,
   screenshot,
+  signIn,
   uniquePhone,
 } from './browser';
 
@@ -97,24 +96,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
-
-function saveFile(name: string, content: Buffer): string {
-  const dir = join(ARTIFACTS, 'uploads');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
 /** Six paid months for both workers, imported as staff do from the 社保 export. */
 async function importSocialInsurance() {
   const rows = ['身份证号,姓名,单位统一社会信用代码,缴费月份,缴费状态'];
@@ -130,7 +111,7 @@ async function importSocialInsurance() {
 
 describe('agency subsidies from import to public notice', () => {
   it('the agency imports its placements from Excel', async () => {
-    const page = await signIn({ identifier: agencyPhone, password: AGENCY_PASSWORD });
+    const page = await signIn(browser, { identifier: agencyPhone, password: AGENCY_PASSWORD });
     await page.goto(`${BASE_URL}/agency/placements`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -163,7 +144,7 @@ describe('agency subsidies from import to public notice', () => {
         合同结束日期: '2020-09-30',
       }),
     );
-    const file = saveFile(`subsidy-placements-${suffix}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
+    const file = saveUpload(`subsidy-placements-${suffix}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
     await page.getByTestId('placement-import-input').setInputFiles(file);
     await page.getByTestId('placement-import-summary').getByText('共 2 行，导入 2 行').waitFor();
     await importSocialInsurance();
@@ -177,7 +158,7 @@ describe('agency subsidies from import to public notice', () => {
       fromDate: today,
       toDate: today,
     });
-    const page = await signIn(ORGANIZER);
+    const page = await signIn(browser, ORGANIZER);
     await page.goto(`${BASE_URL}/organizer/agency-subsidies`);
     await page.getByTestId(`run-${periodLabel}`).click();
     await page.getByTestId('periods-table').getByTestId('run-status-completed').waitFor({ timeout: 60_000 });
@@ -186,7 +167,7 @@ describe('agency subsidies from import to public notice', () => {
   });
 
   it('the agency opens the rejected line, sees why, and claims the eligible one', async () => {
-    const page = await signIn({ identifier: agencyPhone, password: AGENCY_PASSWORD });
+    const page = await signIn(browser, { identifier: agencyPhone, password: AGENCY_PASSWORD });
     await page.goto(`${BASE_URL}/agency/subsidies`);
     const table = page.getByTestId('lines-table');
     await table.getByText('钱*期').waitFor();
@@ -206,7 +187,7 @@ describe('agency subsidies from import to public notice', () => {
   });
 
   it('a reviewer approves the claim and it appears in the public notice list', async () => {
-    const page = await signIn(ORGANIZER);
+    const page = await signIn(browser, ORGANIZER);
     await page.goto(`${BASE_URL}/organizer/agency-subsidies`);
     const card = page.getByTestId('review-claim-submitted').filter({ hasText: suffix });
     await card.getByText('孙*难').waitFor();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -34,6 +34,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A fresh page signed in through the login form, landing on the home page (zh-CN). */
+export async function signIn(
+  browser: Browser,
+  account: { identifier: string; password: string },
+  viewport = { width: 1366, height: 900 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByTestId('login-identifier').fill(account.identifier);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-welcome').waitFor();
+  return page;
+}
+
+/** Writes a file a journey will upload, under artifacts/uploads; returns its path. */
+export function saveUpload(name: string, content: Buffer): string {
+  const dir = join(ARTIFACTS, 'uploads');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, content);
   return path;
 }
 

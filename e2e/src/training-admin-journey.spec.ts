@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot } from './browser';
+import { BASE_URL, launchBrowser, screenshot, signIn } from './browser';
+
+const VIEWPORT = { width: 1280, height: 900 };
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };
@@ -13,19 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
-
 describe('training policy, reports and the public notice', () => {
   it('lets an administrator see which values are inferred and set a local subsidy standard', async () => {
-    const page = await signIn(ADMIN);
+    const page = await signIn(browser, ADMIN, VIEWPORT);
     await page.goto(`${BASE_URL}/system/training-policy`);
     const current = page.getByTestId('policy-current');
     await current.waitFor();
@@ -45,7 +37,7 @@ describe('training policy, reports and the public notice', () => {
   });
 
   it('shows the organizer the training figures by dimension and exports the biweekly workbook', async () => {
-    const page = await signIn(ORGANIZER);
+    const page = await signIn(browser, ORGANIZER, VIEWPORT);
     await page.goto(`${BASE_URL}/organizer/dashboard`);
     const card = page.getByTestId('training-report');
     await card.getByText(/统计区间：\d{4}-\d{2}-\d{2} 至/).waitFor();

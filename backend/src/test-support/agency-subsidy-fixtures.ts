@@ -1,10 +1,20 @@
 import {
+  ComputeAgencySubsidyChunkPayloadSchema,
+  ComputeSubsidyPeriodPayloadSchema,
   DEFAULT_AGENCY_SUBSIDY_POLICY,
+  JobName,
   makeUnifiedSocialCreditCode,
+  QueueName,
   WorkerCategory,
 } from '@platform/contracts';
+import { Job, Worker } from 'bullmq';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { redisConnection } from '../infra/queue/queue.module';
+import { ComputeAgencySubsidyChunkJob } from '../modules/agency-subsidies/jobs/compute-agency-subsidy-chunk.job';
+import { ComputeSubsidyPeriodJob } from '../modules/agency-subsidies/jobs/compute-subsidy-period.job';
+import { SubsidyComputation } from '../modules/agency-subsidies/subsidy-computation.service';
+import type { TestApp } from './test-app';
 
 /**
  * Facts for the agency-subsidy computation written straight into the tables the subsidy-data
@@ -107,4 +117,18 @@ export async function siMonths(
       [workerId, employerUscc, month],
     );
   }
+}
+
+/** A real BullMQ worker on the subsidies queue running the real job classes, as the worker process does. */
+export function subsidiesWorker(t: TestApp, concurrency: number): Worker {
+  const chunk = new ComputeAgencySubsidyChunkJob(t.app.get(SubsidyComputation));
+  const parent = new ComputeSubsidyPeriodJob(t.app.get(SubsidyComputation));
+  return new Worker(
+    QueueName.subsidies,
+    async (job: Job) =>
+      job.name === JobName.computeAgencySubsidyChunk
+        ? chunk.handle(ComputeAgencySubsidyChunkPayloadSchema.parse(job.data))
+        : parent.handle(ComputeSubsidyPeriodPayloadSchema.parse(job.data), job),
+    { connection: redisConnection(t.config.REDIS_URL), prefix: t.config.QUEUE_PREFIX, concurrency },
+  );
 }

@@ -1,17 +1,10 @@
-import {
-  A4_COLUMNS,
-  A5_COLUMNS,
-  ComputeAgencySubsidyChunkPayloadSchema,
-  ComputeSubsidyPeriodPayloadSchema,
-  JobName,
-  QueueName,
-} from '@platform/contracts';
+import { A4_COLUMNS, A5_COLUMNS, QueueName } from '@platform/contracts';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_POOL } from '../../infra/database/database';
 import { redisConnection } from '../../infra/queue/queue.module';
-import { subsidyTestPolicy, uscc } from '../../test-support/agency-subsidy-fixtures';
+import { subsidyTestPolicy, uscc, subsidiesWorker } from '../../test-support/agency-subsidy-fixtures';
 import {
   approvedAgency,
   caller,
@@ -22,9 +15,6 @@ import {
   submittedPosition,
 } from '../../test-support/fair-fixtures';
 import { registerStaff, startTestApp, TestApp } from '../../test-support/test-app';
-import { ComputeAgencySubsidyChunkJob } from './jobs/compute-agency-subsidy-chunk.job';
-import { ComputeSubsidyPeriodJob } from './jobs/compute-subsidy-period.job';
-import { SubsidyComputation } from './subsidy-computation.service';
 
 /**
  * A3 from the platform's own fair columns, A4/A5 from the staff import of 重庆英才网's
@@ -41,19 +31,6 @@ type AgencyFixture = Awaited<ReturnType<typeof approvedAgency>>;
 const ag: Record<'A' | 'B' | 'C' | 'D', AgencyFixture & { uscc: string }> = {} as never;
 let clerk: Awaited<ReturnType<typeof organizer>>;
 let periodId: string;
-
-function subsidiesWorker(): Worker {
-  const chunk = new ComputeAgencySubsidyChunkJob(t.app.get(SubsidyComputation));
-  const parent = new ComputeSubsidyPeriodJob(t.app.get(SubsidyComputation));
-  return new Worker(
-    QueueName.subsidies,
-    async (job: Job) =>
-      job.name === JobName.computeAgencySubsidyChunk
-        ? chunk.handle(ComputeAgencySubsidyChunkPayloadSchema.parse(job.data))
-        : parent.handle(ComputeSubsidyPeriodPayloadSchema.parse(job.data), job),
-    { connection: redisConnection(t.config.REDIS_URL), prefix: t.config.QUEUE_PREFIX, concurrency: 2 },
-  );
-}
 
 /** Selections and postings happened in the 2020 activity: the rows are dated back there. */
 async function backdate(
@@ -107,7 +84,7 @@ beforeAll(async () => {
   queue = new Queue(QueueName.subsidies, { connection, prefix: t.config.QUEUE_PREFIX });
   events = new QueueEvents(QueueName.subsidies, { connection, prefix: t.config.QUEUE_PREFIX });
   await events.waitUntilReady();
-  worker = subsidiesWorker();
+  worker = subsidiesWorker(t, 2);
   org = await organizer(t.app);
   admin = caller(t.app, (await registerStaff(t.app, ['admin'])).accessToken);
   clerk = await organizer(t.app);

@@ -1,9 +1,4 @@
-import {
-  ComputeAgencySubsidyChunkPayloadSchema,
-  ComputeSubsidyPeriodPayloadSchema,
-  JobName,
-  QueueName,
-} from '@platform/contracts';
+import { QueueName } from '@platform/contracts';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
@@ -16,11 +11,10 @@ import {
   siMonths,
   subsidyTestPolicy,
   subsidyWorker,
+  subsidiesWorker,
 } from '../../test-support/agency-subsidy-fixtures';
 import { approvedAgency, caller, Caller, organizer, runningFair } from '../../test-support/fair-fixtures';
 import { registerStaff, registerUser, startTestApp, TestApp } from '../../test-support/test-app';
-import { ComputeAgencySubsidyChunkJob } from './jobs/compute-agency-subsidy-chunk.job';
-import { ComputeSubsidyPeriodJob } from './jobs/compute-subsidy-period.job';
 import { SubsidyComputation } from './subsidy-computation.service';
 
 let t: TestApp;
@@ -34,20 +28,6 @@ let agencyA: Awaited<ReturnType<typeof approvedAgency>>;
 let agencyB: Awaited<ReturnType<typeof approvedAgency>>;
 const ids: Record<string, string> = {};
 
-/** A real BullMQ worker on the subsidies queue running the real job classes, as the worker process does. */
-function subsidiesWorker(): Worker {
-  const chunk = new ComputeAgencySubsidyChunkJob(t.app.get(SubsidyComputation));
-  const parent = new ComputeSubsidyPeriodJob(t.app.get(SubsidyComputation));
-  return new Worker(
-    QueueName.subsidies,
-    async (job: Job) =>
-      job.name === JobName.computeAgencySubsidyChunk
-        ? chunk.handle(ComputeAgencySubsidyChunkPayloadSchema.parse(job.data))
-        : parent.handle(ComputeSubsidyPeriodPayloadSchema.parse(job.data), job),
-    { connection: redisConnection(t.config.REDIS_URL), prefix: t.config.QUEUE_PREFIX, concurrency: 4 },
-  );
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   pool = t.app.get(PG_POOL);
@@ -55,7 +35,7 @@ beforeAll(async () => {
   queue = new Queue(QueueName.subsidies, { connection, prefix: t.config.QUEUE_PREFIX });
   events = new QueueEvents(QueueName.subsidies, { connection, prefix: t.config.QUEUE_PREFIX });
   await events.waitUntilReady();
-  worker = subsidiesWorker();
+  worker = subsidiesWorker(t, 4);
   org = await organizer(t.app);
   admin = caller(t.app, (await registerStaff(t.app, ['admin'])).accessToken);
   await subsidyTestPolicy(pool);

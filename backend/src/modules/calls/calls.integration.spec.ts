@@ -1,12 +1,13 @@
 import type { CallJoined, CallPresence, QueuePosition, RelayedSignal } from '@platform/contracts';
 import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { io as connect, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_POOL } from '../../infra/database/database';
 import { startTestApp, TestApp } from '../../test-support/test-app';
 import { caller, daysFromToday, organizer, publishedPosition } from '../../test-support/fair-fixtures';
 import { readySeeker } from '../../test-support/seeker-fixtures';
+import { nextEvent, openSocket } from '../../test-support/sockets';
 
 // Two api processes sharing PostgreSQL and Redis: the two people of a call sit on different ones.
 let a: TestApp;
@@ -21,19 +22,7 @@ async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
 }
 
-function open(url: string, token: string): Promise<Socket> {
-  const socket = connect(url, {
-    path: '/socket.io',
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
+const open = (url: string, token: string) => openSocket(url, token, sockets);
 
 type Answer<T> = { data: T } | { error: { code: string } };
 const ask = <T>(socket: Socket, event: string, payload?: unknown) =>
@@ -41,15 +30,6 @@ const ask = <T>(socket: Socket, event: string, payload?: unknown) =>
     Answer<T>
   >;
 const codeOf = (answer: Answer<unknown>) => ('error' in answer ? answer.error.code : 'ok');
-const next = <T>(socket: Socket, event: string, where: (value: T) => boolean = () => true) =>
-  new Promise<T>((resolve) => {
-    const listener = (value: T) => {
-      if (!where(value)) return;
-      socket.off(event, listener);
-      resolve(value);
-    };
-    socket.on(event, listener);
-  });
 
 /** An employer with a published position in a running fair and a seeker whose application is shortlisted. */
 async function shortlisted() {
@@ -85,14 +65,14 @@ describe('signalling between two api processes', () => {
 
     const hostJoined = await ask<CallJoined>(host, 'call:join', { callId: call.id });
     expect(hostJoined).toMatchObject({ data: { role: 'host', status: 'lobby' } });
-    const guestSeen = next<CallPresence>(host, 'call:peer');
-    const live = next<{ status: string }>(host, 'call:status');
+    const guestSeen = nextEvent<CallPresence>(host, 'call:peer');
+    const live = nextEvent<{ status: string }>(host, 'call:status');
     const guestJoined = await ask<CallJoined>(guest, 'call:join', { callId: call.id });
     expect(guestJoined).toMatchObject({ data: { role: 'guest', status: 'live' } });
     expect(await guestSeen).toMatchObject({ userId: seeker.user.user.id, present: true, role: 'guest' });
     expect((await live).status).toBe('live');
 
-    const offer = next<RelayedSignal>(guest, 'call:signal');
+    const offer = nextEvent<RelayedSignal>(guest, 'call:signal');
     const sent = await ask(host, 'call:signal', {
       kind: 'sdp',
       callId: call.id,
@@ -100,7 +80,7 @@ describe('signalling between two api processes', () => {
     });
     expect(sent).toEqual({ data: { relayed: true } });
     expect(await offer).toMatchObject({ kind: 'sdp', from: unit.user.user.id, sdp: { type: 'offer' } });
-    const candidate = next<RelayedSignal>(host, 'call:signal');
+    const candidate = nextEvent<RelayedSignal>(host, 'call:signal');
     await ask(guest, 'call:signal', {
       kind: 'ice',
       callId: call.id,
@@ -154,10 +134,10 @@ describe('signalling between two api processes', () => {
     const first = await open(urlB, seeker.user.accessToken);
     await ask(first, 'call:join', { callId: call.id });
 
-    const gone = next<CallPresence>(host, 'call:peer', (p) => !p.present);
+    const gone = nextEvent<CallPresence>(host, 'call:peer', (p) => !p.present);
     first.disconnect();
     expect((await gone).userId).toBe(seeker.user.user.id);
-    const back = next<CallPresence>(host, 'call:peer', (p) => p.present);
+    const back = nextEvent<CallPresence>(host, 'call:peer', (p) => p.present);
     const again = await open(urlA, seeker.user.accessToken);
     expect(await ask<CallJoined>(again, 'call:join', { callId: call.id })).toMatchObject({
       data: {
@@ -320,9 +300,9 @@ describe('fair waiting rooms', () => {
     });
     expect((await second.call('POST', path)).json()).toMatchObject({ position: 2 }); // joining twice keeps the place
 
-    const moved = next<QueuePosition>(secondSocket, 'queue:position', (p) => p.position === 1);
+    const moved = nextEvent<QueuePosition>(secondSocket, 'queue:position', (p) => p.position === 1);
     const firstSocket = await open(urlB, first.user.accessToken);
-    const called = next<{ callId: string }>(firstSocket, 'queue:called');
+    const called = nextEvent<{ callId: string }>(firstSocket, 'queue:called');
     const call = await unit.call('POST', `/api/fairs/${fair.id}/booth/next`, {});
     expect(call.statusCode).toBe(201);
     expect((await called).callId).toBe(call.json().id);

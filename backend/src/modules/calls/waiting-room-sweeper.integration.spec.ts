@@ -1,7 +1,7 @@
 import type { QueuePosition } from '@platform/contracts';
 import Redis from 'ioredis';
 import { AddressInfo } from 'node:net';
-import { io as connect, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE, Database } from '../../infra/database/database';
 import { Notifier } from '../../infra/realtime/notifier';
@@ -12,6 +12,7 @@ import { startTestApp, TestApp } from '../../test-support/test-app';
 import { WaitingRoomPublisher } from './waiting-room.publisher';
 import { WaitingRoomStore } from './waiting-room.store';
 import { WaitingRoomSweeper } from './waiting-room.sweeper';
+import { nextEvent, openSocket } from '../../test-support/sockets';
 
 // One api process holds the sockets; the sweeper is wired as in the worker: no Socket.IO server,
 // its messages go through the stream emitter and reach the api's sockets over Redis.
@@ -21,29 +22,7 @@ let sweeper: WaitingRoomSweeper;
 let workerNotifier: Notifier;
 const sockets: Socket[] = [];
 
-function open(token: string): Promise<Socket> {
-  const socket = connect(url, {
-    path: '/socket.io',
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const next = <T>(socket: Socket, event: string, where: (value: T) => boolean = () => true) =>
-  new Promise<T>((resolve) => {
-    const listener = (value: T) => {
-      if (!where(value)) return;
-      socket.off(event, listener);
-      resolve(value);
-    };
-    socket.on(event, listener);
-  });
+const open = (token: string) => openSocket(url, token, sockets);
 
 async function openBooth() {
   const org = await organizer(api.app);
@@ -104,7 +83,7 @@ describe('waiting-room sweeper (worker)', () => {
     });
 
     const listening = await open(waiting.user.accessToken);
-    const moved = next<QueuePosition>(listening, 'queue:position', (p) => p.position === 2);
+    const moved = nextEvent<QueuePosition>(listening, 'queue:position', (p) => p.position === 2);
     const afterGrace = Date.now() + api.config.QUEUE_GRACE_SECONDS * 1000 + 1000;
     const swept = await sweeper.sweep(afterGrace, 1000);
     expect(swept).toMatchObject({ expiredPlaces: 1, booths: 1 });
@@ -140,7 +119,11 @@ describe('waiting-room sweeper (worker)', () => {
     ]);
     const host = await open(unit.user.accessToken);
     expect(await host.emitWithAck('call:join', { callId })).toMatchObject({ data: { role: 'host' } });
-    const missed = next<{ callId: string; status: string }>(host, 'call:status', (s) => s.callId === callId);
+    const missed = nextEvent<{ callId: string; status: string }>(
+      host,
+      'call:status',
+      (s) => s.callId === callId,
+    );
 
     const early = await sweeper.sweep(Date.now(), 1000);
     expect(early.expiredCallIns).toBe(0);
