@@ -1,7 +1,7 @@
 import { makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, screenshot as save } from './browser';
+import { BASE_URL, launchBrowser, screenshot as save, signIn as signInPage } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -29,16 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(account: { identifier: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-identifier').fill(account.identifier);
-  await page.getByTestId('login-password').fill(account.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-welcome').waitFor();
-  return page;
-}
+const signIn = (account: { identifier: string; password: string }) =>
+  signInPage(browser, account, { width: 1280, height: 900 });
 
 /** A full-page screenshot from the top, so the sticky header sits where a user sees it. */
 async function screenshot(page: Page, name: string) {

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   residentIdNumber,
   screenshot as save,
+  signIn,
 } from './browser';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
@@ -238,14 +239,24 @@ describe('a graduate opens 为你推荐 and sees why each position matches', () 
   });
 
   it('shows the employer the graduate among the candidates of the fitting position, contacts hidden', async () => {
-    const employerPage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-    ).newPage();
-    await employerPage.goto(`${BASE_URL}/login`);
-    await employerPage.getByTestId('login-identifier').fill(employerPhone);
-    await employerPage.getByTestId('login-password').fill('Employer2026ok');
-    await employerPage.getByTestId('login-submit').click();
-    await employerPage.getByTestId('home-welcome').waitFor();
+    // The resume reaches the index through the worker's outbox drain, on its own time: wait for
+    // the api to list the graduate before opening the page (which reads the list once).
+    await vi.waitFor(
+      async () => {
+        const { items } = await call<{ items: { displayName: string }[] }>(
+          'GET',
+          `/api/positions/${positionIds[0]}/candidates?limit=20`,
+          employerToken,
+        );
+        expect(items.map((c) => c.displayName)).toContain(`张同学${suffix.slice(-3)}`);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
+    const employerPage = await signIn(
+      browser,
+      { identifier: employerPhone, password: 'Employer2026ok' },
+      { width: 1280, height: 900 },
+    );
     await employerPage.goto(`${BASE_URL}/employer/positions/${positionIds[0]}/candidates`);
     const row = employerPage
       .getByTestId('candidates')

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildPositionSearch, POSITIONS_INDEX } from './positions-index';
+import { buildPositionFacets, buildPositionSearch, POSITIONS_INDEX } from './positions-index';
 
 describe('positions index', () => {
   it('keeps its mappings and analysis (changing them needs a version bump)', () => {
     expect(POSITIONS_INDEX).toMatchSnapshot();
   });
 
-  it('builds a full-text search with filters, facets, highlighting and stable sorting', () => {
+  it('builds a full-text search with filters, highlighting and stable sorting', () => {
     expect(
       buildPositionSearch({
         q: '软件 开发',
@@ -18,6 +18,12 @@ describe('positions index', () => {
         sort: 'relevance',
         size: 20,
       }),
+    ).toMatchSnapshot();
+  });
+
+  it('counts and aggregates in a separate request, in filter context', () => {
+    expect(
+      buildPositionFacets({ q: '软件 开发', districts: ['渝北区'], salaryFrom: 6000 }),
     ).toMatchSnapshot();
   });
 

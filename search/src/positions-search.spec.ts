@@ -3,7 +3,13 @@ import { createSearchClient } from './client';
 import { dropIndicesMatching, ensureIndex } from './index-lifecycle';
 import { readPositionFacets } from './position-facets';
 import { buildTitleSuggest, readTitleSuggestions } from './position-suggestions';
-import { buildPositionSearch, PositionDocument, PositionQuery, POSITIONS_INDEX } from './positions-index';
+import {
+  POSITION_RESULT_FIELDS,
+  PositionDocument,
+  PositionQuery,
+  POSITIONS_INDEX,
+  searchPositions,
+} from './positions-index';
 
 const client = createSearchClient({ url: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200' });
 const prefix = `test_${process.pid}_${Date.now().toString(36)}`;
@@ -60,13 +66,11 @@ afterAll(async () => {
 });
 
 async function search(query: Partial<PositionQuery>) {
-  const response = await client.search<PositionDocument>({
-    index,
-    ...buildPositionSearch({ sort: 'relevance', size: 20, ...query }),
-  });
+  const response = await searchPositions(client, index, { sort: 'relevance', size: 20, ...query });
   return {
-    ids: response.hits.hits.map((hit) => hit._id),
-    highlights: Object.fromEntries(response.hits.hits.map((hit) => [hit._id, hit.highlight ?? {}])),
+    ids: response.hits.map((hit) => hit._id),
+    total: response.total,
+    highlights: Object.fromEntries(response.hits.map((hit) => [hit._id, hit.highlight ?? {}])),
     facets: readPositionFacets(response.aggregations),
   };
 }
@@ -77,6 +81,20 @@ describe('position search on a real node (index v2)', () => {
     expect(ids).toEqual(['yubei-dev']);
     expect(highlights['yubei-dev'].districtText).toEqual(['<em>渝北</em>区']);
     expect(highlights['yubei-dev'].title[0]).toContain('<em>软件</em>');
+  });
+
+  it('counts every match exactly while the page holds only the top hits and their shown fields', async () => {
+    const { ids, total } = await search({ q: '软件', size: 3 });
+    expect(ids).toHaveLength(3);
+    expect(total).toBe(15);
+    const page = await searchPositions(client, index, { q: '软件', sort: 'relevance', size: 3 });
+    expect(Object.keys(page.hits[0]._source!).sort()).toEqual([...POSITION_RESULT_FIELDS].sort());
+  });
+
+  it('fails the whole search when either half fails', async () => {
+    await expect(
+      searchPositions(client, `${prefix}_missing`, { q: '软件', sort: 'relevance', size: 3 }),
+    ).rejects.toThrow(/position search failed/);
   });
 
   it('still requires every word to match somewhere', async () => {

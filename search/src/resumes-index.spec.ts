@@ -15,6 +15,7 @@ describe('resumes index', () => {
   it('builds a candidate search for a position, leaving out those who already applied', () => {
     expect(
       buildCandidateSearch({
+        title: 'Java开发工程师',
         text: 'Java开发工程师 熟悉 Spring MySQL',
         skills: ['Java', 'Spring', 'MySQL'],
         district: '渝北区',

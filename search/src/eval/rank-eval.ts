@@ -29,13 +29,13 @@ export interface EvalResult {
 }
 
 /**
- * The production request for a query (`buildPositionSearch`, as the api sends it) without the
- * parts `_rank_eval` refuses or ignores: aggregations, highlighting, hit counting; the metric sets
- * the size.
+ * The production request for a query (`buildPositionSearch`, the page the api asks for) without
+ * the parts `_rank_eval` refuses or ignores: highlighting, hit counting, source filtering; the
+ * metric sets the size.
  */
 export function rankedRequest(q: string): estypes.SearchRequest {
   const ranking = buildPositionSearch({ q, sort: 'relevance', size: RECALL_K });
-  for (const key of ['aggs', 'highlight', 'track_total_hits', 'size'] as const) delete ranking[key];
+  for (const key of ['highlight', 'track_total_hits', 'size', '_source'] as const) delete ranking[key];
   return ranking;
 }
 

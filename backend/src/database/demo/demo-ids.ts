@@ -64,6 +64,15 @@ export class DemoIds {
     return `${kind}-${index}@${this.emailDomain}`;
   }
 
+  /** Generated job seekers (generate-resumes): their account id and login. */
+  seeker(index: number): string {
+    return this.id('user', 'seeker', index);
+  }
+
+  seekerEmail(index: number): string {
+    return `seeker-${index}@${this.emailDomain}`;
+  }
+
   /**
    * Serial for makeUnifiedSocialCreditCode: unique per seed, kind and index (the bucket is the
    * low part, so the leading characters of the organisation code vary from unit to unit).

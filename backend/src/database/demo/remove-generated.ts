@@ -9,7 +9,12 @@ import type { DemoIds } from './demo-ids';
  */
 export async function removeGenerated(client: PoolClient, ids: DemoIds): Promise<number> {
   const fairs = [ids.fair('running'), ids.fair('fair2020')];
-  const users = await idsOf(client, 'select id from users where email like $1', [`%@${ids.emailDomain}`]);
+  // The seed's job seekers (generate-resumes) are not the fair's: they stay.
+  const users = await idsOf(
+    client,
+    "select id from users where email like $1 and email not like 'seeker-%'",
+    [`%@${ids.emailDomain}`],
+  );
   const employers = await idsOf(client, 'select id from employers where owner_user_id = any($1) or id = $2', [
     users,
     ids.employer(0),

@@ -5,13 +5,12 @@ import {
   CandidateList,
   COMBINED_SCORE,
   combinedScore,
-  EDUCATION_LEVELS,
   EducationLevel,
   maskEmail,
   maskPhone,
   matchScore,
 } from '@platform/contracts';
-import { buildCandidateSearch, SearchClient } from '@platform/search';
+import { SearchClient } from '@platform/search';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
@@ -21,7 +20,7 @@ import { DATABASE, Database } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { EmployersService } from '../employers/employers.service';
 import { SearchSync } from '../search/search-sync.service';
-import { ENGINE_CANDIDATES, skillsNamedIn, toBreakdown, toMatchResume } from './match-inputs';
+import { candidateSearchFor, toBreakdown, toMatchResume } from './match-inputs';
 
 type PositionRow = typeof positions.$inferSelect;
 const ACTIVE = ['submitted', 'viewed', 'shortlisted', 'interview', 'offer', 'hired'] as const;
@@ -49,24 +48,38 @@ export class CandidatesService {
     const employer = await this.employers.load(position.employerId);
     assertOwnerOrRole(actor, employer.ownerUserId, STAFF_ROLES);
 
-    const appliedRows = await this.db
-      .select({ userId: applications.seekerUserId, applicationId: applications.id })
-      .from(applications)
-      .where(and(eq(applications.positionId, positionId), inArray(applications.status, [...ACTIVE])));
+    // Independent reads run side by side: the engine's request is most of a match's time, and the
+    // applicants and the resumes' rows need not wait for it or for each other.
+    const [appliedRows, engine] = await Promise.all([
+      this.db
+        .select({ userId: applications.seekerUserId, applicationId: applications.id })
+        .from(applications)
+        .where(and(eq(applications.positionId, positionId), inArray(applications.status, [...ACTIVE]))),
+      this.engineScores(position),
+    ]);
     const applicationOf = new Map(appliedRows.map((r) => [r.userId, r.applicationId]));
-    const engine = await this.engineScores(position);
     const ids = [...new Set([...applicationOf.keys(), ...engine.keys()])];
     if (!ids.length) return { items: [], formulaVersion: COMBINED_SCORE.version };
 
-    const rows = await this.db
-      .select({ resume: resumes, profile: seekerProfiles, user: users })
-      .from(resumes)
-      .innerJoin(users, eq(users.id, resumes.userId))
-      .leftJoin(seekerProfiles, eq(seekerProfiles.userId, resumes.userId))
-      .where(inArray(resumes.userId, ids));
-    const unmasked = hasAnyRole(actor, STAFF_ROLES)
-      ? new Set<string>()
-      : await this.appliedToEmployer(employer.id, ids);
+    const [rows, unmasked] = await Promise.all([
+      // Only what a candidate shows and is scored on: up to ~100 rows per request.
+      this.db
+        .select({
+          resume: { userId: resumes.userId, content: resumes.content, visibility: resumes.visibility },
+          profile: {
+            university: seekerProfiles.university,
+            cohort: seekerProfiles.cohort,
+            degree: seekerProfiles.degree,
+            major: seekerProfiles.major,
+          },
+          user: { displayName: users.displayName, phone: users.phone, email: users.email },
+        })
+        .from(resumes)
+        .innerJoin(users, eq(users.id, resumes.userId))
+        .leftJoin(seekerProfiles, eq(seekerProfiles.userId, resumes.userId))
+        .where(inArray(resumes.userId, ids)),
+      hasAnyRole(actor, STAFF_ROLES) ? new Set<string>() : this.appliedToEmployer(employer.id, ids),
+    ]);
     const year = Number(businessDate().slice(0, 4));
     const best = Math.max(0, ...engine.values());
     const target = { ...position, education: position.education as EducationLevel };
@@ -118,18 +131,7 @@ export class CandidatesService {
    * still ranked by fit alone: an employer's own applicants never depend on the index.
    */
   private async engineScores(position: PositionRow): Promise<Map<string, number>> {
-    const text = `${position.title} ${position.requirements} ${position.duties}`;
-    const request = buildCandidateSearch({
-      text,
-      skills: skillsNamedIn(text),
-      district: position.district,
-      minEducationRank: Math.max(0, EDUCATION_LEVELS.indexOf(position.education as EducationLevel)),
-      salaryMin: position.salaryMin,
-      salaryMax: position.salaryMax,
-      graduateSuitable: position.graduateSuitable,
-      recentCohortFrom: Number(businessDate().slice(0, 4)) - 2,
-      size: ENGINE_CANDIDATES,
-    });
+    const request = candidateSearchFor(position, Number(businessDate().slice(0, 4)));
     try {
       const response = await this.client.search({ index: this.sync.aliasOf('resume'), ...request });
       return new Map(response.hits.hits.map((hit) => [hit._id!, hit._score ?? 0]));

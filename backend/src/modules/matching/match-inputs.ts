@@ -7,7 +7,9 @@ import {
   missingText,
   SKILL_TERMS,
 } from '@platform/contracts';
-import type { resumes, seekerProfiles } from '../../database/schema';
+import { buildCandidateSearch } from '@platform/search';
+import type { estypes } from '@elastic/elasticsearch';
+import type { positions, resumes, seekerProfiles } from '../../database/schema';
 
 type ResumeContent = (typeof resumes.$inferSelect)['content'];
 type Profile = Pick<typeof seekerProfiles.$inferSelect, 'cohort' | 'degree' | 'major'> | null | undefined;
@@ -53,6 +55,38 @@ export function resumeWords(content: ResumeContent, profile: Profile): string {
     .filter(Boolean)
     .join(' ');
 }
+
+/**
+ * Pure: the Elasticsearch request for the searchable resumes that could fit a position (the
+ * candidates service sends it; the search benchmark sends the very same body straight to the node).
+ */
+export function candidateSearchFor(position: CandidatePosition, currentYear: number): estypes.SearchRequest {
+  const text = `${position.title} ${position.requirements} ${position.duties}`;
+  return buildCandidateSearch({
+    title: position.title,
+    text,
+    skills: skillsNamedIn(text),
+    district: position.district,
+    minEducationRank: Math.max(0, EDUCATION_LEVELS.indexOf(position.education as EducationLevel)),
+    salaryMin: position.salaryMin,
+    salaryMax: position.salaryMax,
+    graduateSuitable: position.graduateSuitable,
+    recentCohortFrom: currentYear - 2,
+    size: ENGINE_CANDIDATES,
+  });
+}
+
+export type CandidatePosition = Pick<
+  typeof positions.$inferSelect,
+  | 'title'
+  | 'requirements'
+  | 'duties'
+  | 'district'
+  | 'education'
+  | 'salaryMin'
+  | 'salaryMax'
+  | 'graduateSuitable'
+>;
 
 /** The recognised skill terms a position's text names (what "缺少" can list). */
 export function skillsNamedIn(text: string): string[] {

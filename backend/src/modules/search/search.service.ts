@@ -1,17 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  buildPositionSearch,
   buildTitleSuggest,
-  PositionDocument,
   readPositionFacets,
   readTitleSuggestions,
   SearchClient,
+  searchPositions,
 } from '@platform/search';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { PositionSearchQuerySchema, TitleSuggestionQuerySchema } from './search.dto';
-import { decodeCursor, escapeHighlights, nextCursor, searchUnavailable, totalOf } from './search-results';
+import { decodeCursor, escapeHighlights, nextCursor, searchUnavailable } from './search-results';
 import { SearchSync } from './search-sync.service';
 
 type Query = z.infer<typeof PositionSearchQuerySchema>;
@@ -32,29 +31,29 @@ export class SearchService {
         fields: [{ path: 'salaryFrom' }],
       });
     }
-    const request = buildPositionSearch({
-      q: query.q || undefined,
-      fairId: query.fairId,
-      sessionId: query.sessionId,
-      districts: query.district,
-      industries: query.industry,
-      educations: query.education,
-      unitTypes: query.unitType,
-      salaryFrom: query.salaryFrom,
-      salaryTo: query.salaryTo,
-      maxExperienceYears: query.maxExperienceYears,
-      keyEnterpriseOnly: query.keyEnterpriseOnly,
-      graduateSuitable: query.graduateSuitable,
-      sort: query.sort,
-      size: query.size,
-      after: decodeCursor(query.after),
-    });
+    const after = decodeCursor(query.after);
     const response = await this.send(() =>
-      this.client.search<PositionDocument>({ index: this.sync.alias, ...request }),
+      searchPositions(this.client, this.sync.alias, {
+        q: query.q || undefined,
+        fairId: query.fairId,
+        sessionId: query.sessionId,
+        districts: query.district,
+        industries: query.industry,
+        educations: query.education,
+        unitTypes: query.unitType,
+        salaryFrom: query.salaryFrom,
+        salaryTo: query.salaryTo,
+        maxExperienceYears: query.maxExperienceYears,
+        keyEnterpriseOnly: query.keyEnterpriseOnly,
+        graduateSuitable: query.graduateSuitable,
+        sort: query.sort,
+        size: query.size,
+        after,
+      }),
     );
-    const hits = response.hits.hits;
+    const hits = response.hits;
     return {
-      total: totalOf(response),
+      total: response.total,
       items: hits.map((hit) => {
         const doc = hit._source!;
         return {
