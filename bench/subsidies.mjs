@@ -137,6 +137,7 @@ async function sameShape(pool, opts) {
 async function context(pool, db, config, concurrency) {
   const dist = './dist/modules/agency-subsidies/';
   const { PeriodInputLoader } = require(`${dist}period-input.loader`);
+  const { ActivityLogLoader } = require(`${dist}activity-log.loader`);
   const { SubsidyComputation } = require(`${dist}subsidy-computation.service`);
   const { SubsidyPeriodsService } = require(`${dist}subsidy-periods.service`);
   const { SubsidyProgress } = require(`${dist}subsidy-progress`);
@@ -150,7 +151,7 @@ async function context(pool, db, config, concurrency) {
   const { FlowProducer, Queue, QueueEvents, Worker } = require('bullmq');
   const { JOB_CATALOG, QueueName } = require('@platform/contracts');
 
-  const loader = new PeriodInputLoader(pool);
+  const loader = new PeriodInputLoader(pool, new ActivityLogLoader(pool));
   const policies = new AgencySubsidyPolicyService(db);
   // The worker has no Socket.IO server: progress goes out through the Redis emitter, as there.
   const notifier = new Notifier(config);

@@ -192,6 +192,9 @@ describe('agency subsidies from import to public notice', () => {
     const card = page.getByTestId('review-claim-submitted').filter({ hasText: suffix });
     await card.getByText('孙*难').waitFor();
     await card.getByTestId('submit-review').click();
+    // The reviewed claim leaves the 已提交 list once the decision is stored; switching tabs before
+    // that would read the 公示 list too early.
+    await card.waitFor({ state: 'detached' });
     await page.getByTestId('claims-in_notice').click();
     await page.getByTestId('review-claim-in_notice').filter({ hasText: suffix }).waitFor();
     await page.close();

@@ -43,6 +43,8 @@ const periods = new SubsidyPeriodsService(
   new AgencySubsidyPolicyService(createDatabase(pool)),
 );
 const AGENCIES = 4;
+/** Noon in Shanghai: both runs evaluate as of the same business day. */
+const RUN_CREATED_AT = '2026-01-15T04:00:00Z';
 const PER_AGENCY = 2_200; // three chunks each
 const workers: ChildProcess[] = [];
 let periodId: string;
@@ -123,10 +125,13 @@ async function runUntilDone(onChunk?: (n: number) => void): Promise<string> {
     toDate: '2020-11-30',
     activitySettlementDate: null,
   });
+  // A run evaluates "as of" its creation day in Asia/Shanghai, and that day is part of every
+  // line's input. Both runs are pinned to one day: runs either side of midnight in Shanghai
+  // (16:00 UTC) would otherwise differ in every input hash.
   const run = await pool.query(
-    `insert into subsidy_runs (period_id, policy_version, agencies_total, placements_total) values ($1, $2, $3, $4)
-     returning id`,
-    [periodId, policyVersion, AGENCIES, plan.reduce((s, c) => s + c.placements, 0)],
+    `insert into subsidy_runs (period_id, policy_version, agencies_total, placements_total, created_at)
+     values ($1, $2, $3, $4, $5) returning id`,
+    [periodId, policyVersion, AGENCIES, plan.reduce((s, c) => s + c.placements, 0), RUN_CREATED_AT],
   );
   const runId = run.rows[0].id as string;
   let done = 0;

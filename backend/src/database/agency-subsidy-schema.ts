@@ -316,9 +316,12 @@ export const subsidyLines = pgTable(
   'subsidy_lines',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    periodId: uuid('period_id')
-      .notNull()
-      .references(() => subsidyPeriods.id),
+    /**
+     * The period and the run are the same for every line a statement writes: they are checked
+     * once per statement, not once per line, by triggers (migration 0024) that do what a foreign
+     * key does (lock the row, refuse a missing one, refuse to delete a referenced one).
+     */
+    periodId: uuid('period_id').notNull(),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -340,7 +343,7 @@ export const subsidyLines = pgTable(
     input: jsonb('input').notNull(),
     inputHash: text('input_hash').notNull(),
     policyVersion: text('policy_version').notNull(),
-    runId: uuid('run_id').references(() => subsidyRuns.id),
+    runId: uuid('run_id'),
     claimId: uuid('claim_id').references(() => agencySubsidyClaims.id),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: instant('reviewed_at'),
@@ -353,6 +356,12 @@ export const subsidyLines = pgTable(
     index('subsidy_lines_agency_idx').on(t.agencyId, t.periodId),
     index('subsidy_lines_worker_idx').on(t.workerId, t.contractKey),
     index('subsidy_lines_claim_idx').on(t.claimId),
+    // A placement's latest decision (carried over while pending maturity) by an index, not a scan.
+    index('subsidy_lines_placement_idx').on(t.placementId),
+    // The ledger's approved and paid lines of a chunk's workers: few rows, read for every chunk.
+    index('subsidy_lines_paid_worker_idx')
+      .on(t.workerId)
+      .where(sql`${t.status} in ('APPROVED', 'PAID')`),
   ],
 );
 

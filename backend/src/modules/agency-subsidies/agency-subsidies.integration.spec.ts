@@ -175,6 +175,39 @@ describe('a period computed as a BullMQ flow', () => {
     );
   });
 
+  it('keeps a line’s period and run as a foreign key would: no line without them, no deleting them under lines', async () => {
+    const { rows } = await pool.query(
+      'select id, run_id, agency_id from subsidy_lines where period_id = $1 limit 1',
+      [ids.period],
+    );
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const insert = (periodId: string, runId: string) =>
+      pool.query(
+        `insert into subsidy_lines (period_id, agency_id, line_key, kind, amount_fen, status, trail, input,
+            input_hash, policy_version, run_id)
+         values ($1, $2, 'A3:refs-check', 'activity', 0, 'REJECTED', '[]', '{}', 'x', 'v', $3)`,
+        [periodId, rows[0].agency_id, runId],
+      );
+    await expect(insert(ids.period, missing)).rejects.toMatchObject({ code: '23503' });
+    await expect(insert(missing, rows[0].run_id)).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      pool.query('update subsidy_lines set run_id = $2 where id = $1', [rows[0].id, missing]),
+    ).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      pool.query('delete from subsidy_runs where id = $1', [rows[0].run_id]),
+    ).rejects.toMatchObject({
+      code: '23503',
+    });
+    await expect(pool.query('delete from subsidy_periods where id = $1', [ids.period])).rejects.toMatchObject(
+      {
+        code: '23503',
+      },
+    );
+    expect(
+      (await pool.query('select 1 from subsidy_lines where line_key = $1', ['A3:refs-check'])).rowCount,
+    ).toBe(0);
+  });
+
   it('re-evaluates a placement pending maturity in a later period, with the months that arrived since', async () => {
     const key = await pool.query('select contract_party_uscc from agency_placements where id = $1', [
       ids.pendingPlacement,

@@ -45,7 +45,11 @@ const ORG_TYPES: Record<string, EmployerFacts['orgType']> = {
   other: 'INDIVIDUAL_BUSINESS',
 };
 
-/** Builds the documented AgencyPeriodInput (subsidies.md §5.1) of one agency from the tables. */
+/**
+ * Builds the documented AgencyPeriodInput (subsidies.md §5.1) of one agency from the tables. A
+ * chunk's reads are set-based (all its workers at once) and named statements: each connection
+ * parses and plans them once, not once per chunk.
+ */
 @Injectable()
 export class PeriodInputLoader {
   constructor(
@@ -123,16 +127,17 @@ export class PeriodInputLoader {
   }
 
   private async placements(period: PeriodRef, agencyId: string, range: WorkerRange) {
-    const { rows } = await this.pool.query(
-      `select p.id, p.agency_id, p.worker_id, e.uscc as employer_uscc, p.referral_date::text, p.referral_verified,
+    const { rows } = await this.pool.query({
+      name: 'subsidy-chunk-placements',
+      text: `select p.id, p.agency_id, p.worker_id, e.uscc as employer_uscc, p.referral_date::text, p.referral_verified,
               p.channel, p.fee_charged_fen, p.contract_key, p.contract_party_uscc, p.sign_date::text,
               p.start_date::text, p.end_date::text, p.open_ended, p.task_based, p.claim_date::text, p.created_at
          from agency_placements p join employers e on e.id = p.employer_id
         where p.agency_id = $3 and ($4::uuid is null or p.worker_id > $4::uuid)
           and ($5::uuid is null or p.worker_id <= $5::uuid) and ${IN_PERIOD}
         order by p.worker_id, p.id`,
-      [period.fromDate, period.toDate, agencyId, range.after, range.to],
-    );
+      values: [period.fromDate, period.toDate, agencyId, range.after, range.to],
+    });
     return rows.map((r): PlacementFacts => ({
       placementId: r.id,
       agencyId: r.agency_id,
@@ -158,16 +163,17 @@ export class PeriodInputLoader {
   }
 
   private async agency(agencyId: string): Promise<AgencyFacts> {
-    const { rows } = await this.pool.query(
-      `select a.id, a.uscc, a.blacklisted_at,
+    const { rows } = await this.pool.query({
+      name: 'subsidy-chunk-agency',
+      text: `select a.id, a.uscc, a.blacklisted_at,
               bool_or(coalesce(x.facts->>'licenseNumber', '') <> '') as licensed,
               min((x.decided_at at time zone 'Asia/Shanghai')::date)::text as approved_on,
               min(x.submitted_on)::text as registered_on,
               exists (select 1 from yingcai_listed_agencies y where y.agency_id = a.id) as a4_listed
          from agencies a left join agency_applications x on x.agency_id = a.id and x.status = 'approved'
         where a.id = $1 group by a.id`,
-      [agencyId],
-    );
+      values: [agencyId],
+    });
     const a = rows[0];
     return {
       agencyId,
@@ -184,11 +190,12 @@ export class PeriodInputLoader {
 
   private async workers(ids: string[]): Promise<WorkerFacts[]> {
     if (!ids.length) return [];
-    const { rows } = await this.pool.query(
-      `select id, categories, category_evidence, school_leave_date::text, unemployment_registration_date::text
+    const { rows } = await this.pool.query({
+      name: 'subsidy-chunk-workers',
+      text: `select id, categories, category_evidence, school_leave_date::text, unemployment_registration_date::text
          from subsidy_workers where id = any($1::uuid[]) order by id`,
-      [ids],
-    );
+      values: [ids],
+    });
     return rows.map((r) => ({
       workerId: r.id,
       categories: r.categories,
@@ -201,19 +208,21 @@ export class PeriodInputLoader {
   private async employers(usccs: string[]): Promise<EmployerFacts[]> {
     if (!usccs.length) return [];
     const [known, key] = await Promise.all([
-      this.pool.query(
+      this.pool.query({
+        name: 'subsidy-chunk-employers',
         // Disqualified in any fair (三严禁, S3:3878-3880): not counted for A3.
-        `select distinct on (uscc) uscc, unit_type, status,
+        text: `select distinct on (uscc) uscc, unit_type, status,
                 exists (select 1 from fair_employers f where f.employer_id = employers.id
                          and f.disqualified_at is not null) as disqualified
            from employers where uscc = any($1) order by uscc, created_at`,
-        [usccs],
-      ),
-      this.pool.query(
-        `select uscc, from_date::text as "from", to_date::text as "to" from key_enterprise_registry
+        values: [usccs],
+      }),
+      this.pool.query({
+        name: 'subsidy-chunk-key-enterprises',
+        text: `select uscc, from_date::text as "from", to_date::text as "to" from key_enterprise_registry
           where uscc = any($1) order by uscc, from_date`,
-        [usccs],
-      ),
+        values: [usccs],
+      }),
     ]);
     const byUscc = new Map(known.rows.map((r) => [r.uscc as string, r]));
     return usccs.sort().map((uscc) => {
@@ -233,11 +242,12 @@ export class PeriodInputLoader {
 
   private async socialInsurance(workerIds: string[]): Promise<SiRecord[]> {
     if (!workerIds.length) return [];
-    const { rows } = await this.pool.query(
-      `select worker_id as "workerId", employer_uscc as "employerId", month, status
+    const { rows } = await this.pool.query({
+      name: 'subsidy-chunk-social-insurance',
+      text: `select worker_id as "workerId", employer_uscc as "employerId", month, status
          from social_insurance_months where worker_id = any($1::uuid[]) order by worker_id, employer_uscc, month`,
-      [workerIds],
-    );
+      values: [workerIds],
+    });
     return rows;
   }
 
@@ -245,19 +255,21 @@ export class PeriodInputLoader {
   private async ledger(workerIds: string[]): Promise<AgencyPeriodInput['ledger']> {
     if (!workerIds.length) return { claims: [], paidPlacements: [] };
     const [claims, paid] = await Promise.all([
-      this.pool.query(
-        `select agency_id as "agencyId", id as "placementId", worker_id as "workerId", contract_key as "contractId",
+      this.pool.query({
+        name: 'subsidy-chunk-ledger-claims',
+        text: `select agency_id as "agencyId", id as "placementId", worker_id as "workerId", contract_key as "contractId",
                 referral_date::text as "referralDate", referral_verified as "referralVerified"
            from agency_placements where worker_id = any($1::uuid[]) and status = 'active' order by worker_id, id`,
-        [workerIds],
-      ),
-      this.pool.query(
-        `select distinct l.worker_id as "workerId", l.contract_key as "contractId", l.agency_id as "agencyId",
+        values: [workerIds],
+      }),
+      this.pool.query({
+        name: 'subsidy-chunk-ledger-paid',
+        text: `select distinct l.worker_id as "workerId", l.contract_key as "contractId", l.agency_id as "agencyId",
                 l.placement_id as "placementId"
            from subsidy_lines l where l.worker_id = any($1::uuid[]) and l.status in ('APPROVED', 'PAID')
           order by 1, 4`,
-        [workerIds],
-      ),
+        values: [workerIds],
+      }),
     ]);
     return { claims: claims.rows, paidPlacements: paid.rows };
   }

@@ -8,9 +8,11 @@ import {
 import { UnrecoverableError } from 'bullmq';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../../infra/database/database';
+import { JsonbParam } from '../../infra/database/jsonb-param';
 import { PeriodInputLoader, PeriodRef } from './period-input.loader';
 import { AgencySubsidyPolicyService } from '../agency-subsidy-data/agency-subsidy-policy.service';
-import { canonicalJson, evaluateAgencyPeriod, hashCanonical, sliceForLine } from './subsidy-engine';
+import { canonicalSlices } from './canonical-slices';
+import { evaluateAgencyPeriod, hashCanonical } from './subsidy-engine';
 import { SubsidyProgress } from './subsidy-progress';
 
 export interface ChunkResult {
@@ -24,6 +26,72 @@ export interface ChunkResult {
 const CONTEXTS_KEPT = 8;
 const PROGRESS_COLUMNS = `id as "runId", period_id as "periodId", status, agencies_total as "agenciesTotal",
   agencies_done as "agenciesDone", placements_total as "placementsTotal", placements_done as "placementsDone"`;
+
+/** Buffers kept for reuse: the worker's concurrency is a few chunks at a time. */
+const PARAMS_KEPT = 8;
+
+/**
+ * $1 period, $2 agency, $3 the lines (jsonb array), $4 policy version, $5 run, $6 chunk, $7 the
+ * chunk's placements. Data-modifying CTEs all run to completion whether or not the outer query
+ * reads them. The agency's own count adds this chunk to the chunks stored before (the statement's
+ * snapshot does not see its own insert).
+ */
+const STORE_CHUNK = `with lines as (
+    insert into subsidy_lines (period_id, agency_id, line_key, kind, placement_id, worker_id,
+        contract_key, scheme, amount_fen, status, reason_code, reason_details, detail, basis, trail, input,
+        input_hash, policy_version, run_id)
+      select $1, $2, u.line_key, u.kind, u.placement_id, u.worker_id, u.contract_key, u.scheme, u.amount_fen,
+             u.status, u.reason_code, u.reason_details, u.detail, u.basis, u.trail, u.input,
+             u.input_hash, $4, $5
+        from jsonb_to_recordset($3::jsonb) as u(line_key text, kind text, placement_id uuid, worker_id uuid,
+             contract_key text, scheme text, amount_fen int, status text, reason_code text, reason_details jsonb,
+             detail text, basis int, trail jsonb, input jsonb, input_hash text)
+      on conflict (period_id, line_key) do update set
+        scheme = excluded.scheme, amount_fen = excluded.amount_fen, status = excluded.status,
+        reason_code = excluded.reason_code, reason_details = excluded.reason_details, detail = excluded.detail,
+        basis = excluded.basis, trail = excluded.trail, input = excluded.input, input_hash = excluded.input_hash,
+        policy_version = excluded.policy_version, run_id = excluded.run_id, worker_id = excluded.worker_id,
+        contract_key = excluded.contract_key, updated_at = now()
+      where subsidy_lines.claim_id is null
+  ), stored as (
+    insert into subsidy_run_chunks (run_id, agency_id, chunk, placements) values ($5, $2, $6::int, $7::int)
+    on conflict do nothing returning chunk, placements
+  ), progressed as (
+    update subsidy_runs r set
+        placements_done = least(r.placements_total, r.placements_done + stored.placements),
+        agencies_done = least(r.agencies_total, r.agencies_done + (stored.chunk = 0)::int)
+      from stored where r.id = $5 and r.status = 'running'
+    returning ${PROGRESS_COLUMNS}
+  )
+  select p.*, a.owner_user_id as "ownerUserId",
+         s.placements + (select coalesce(sum(c.placements), 0)::int from subsidy_run_chunks c
+                          where c.run_id = $5 and c.agency_id = $2) as "agencyDone"
+    from progressed p cross join stored s left join agencies a on a.id = $2`;
+
+/** What STORE_CHUNK returns when the chunk was new and the run still running. */
+type StoredChunk = SubsidyRunProgress & { ownerUserId: string | null; agencyDone: number };
+
+/** One line as a jsonb_to_recordset row, its canonical input slice spliced in as it is. */
+function appendLine(rows: JsonbParam, line: AgencySubsidyLine, input: string): void {
+  const row = JSON.stringify({
+    line_key: line.lineKey,
+    kind: line.kind,
+    placement_id: line.placementId,
+    worker_id: line.workerId,
+    contract_key: line.contractId,
+    scheme: line.scheme,
+    amount_fen: line.amountFen,
+    status: line.status,
+    reason_code: line.reasonCode,
+    reason_details: line.reasonDetails,
+    // Text column, JSON inside: a numeric detail comes back a number on replay.
+    detail: line.detail === null ? null : JSON.stringify(line.detail),
+    basis: line.basis,
+    trail: line.trail,
+    input_hash: hashCanonical(input),
+  });
+  rows.append(row.slice(0, -1)).append(',"input":').append(input).append('}');
+}
 
 interface ChunkContext {
   run: { policyVersion: string; asOf: string };
@@ -39,6 +107,8 @@ interface ChunkContext {
 @Injectable()
 export class SubsidyComputation {
   private readonly contexts = new Map<string, Promise<ChunkContext>>();
+  /** Idle parameter buffers, one per chunk in flight at most. */
+  private readonly params: JsonbParam[] = [];
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -61,12 +131,13 @@ export class SubsidyComputation {
     const result = evaluateAgencyPeriod(input, policy);
     // Activity lines (A3-A5) belong to chunk 0 only; other chunks would write them as zero.
     const lines = result.lines.filter((l) => job.chunk === 0 || l.kind === 'placement');
-    await this.upsert(
+    const sliceOf = canonicalSlices(input);
+    await this.store(
       job,
       run.policyVersion,
-      lines.map((line) => ({ line, slice: sliceForLine(input, line.lineKey) })),
+      lines.map((line) => ({ line, input: sliceOf(line.lineKey) })),
+      lines.filter((l) => l.kind === 'placement').length,
     );
-    await this.report(job, lines.filter((l) => l.kind === 'placement').length);
     return {
       agencyId: job.agencyId,
       chunk: job.chunk,
@@ -107,93 +178,52 @@ export class SubsidyComputation {
   }
 
   /**
-   * All of a chunk's lines in one statement with one parameter: a JSON array of the rows, the
-   * stored slice spliced in as the canonical text already hashed (no second serialisation, no
-   * array-literal escaping of every JSON value), unpacked by jsonb_to_recordset.
+   * A chunk's lines and its progress in one statement (one round trip, one commit: the lines and
+   * the chunk's count are stored together or not at all). The lines go as one parameter: a JSON
+   * array of the rows, the stored slice spliced in as the canonical text already hashed (no second
+   * serialisation, no array-literal escaping of every JSON value), written as bytes into a binary
+   * jsonb parameter (JsonbParam) and unpacked by jsonb_to_recordset. Progress comes from what is
+   * stored, so a chunk run twice is not counted twice: the chunk's row and the run's counters
+   * change only when the chunk was not stored before. An agency counts as done once its chunk 0
+   * (every agency has one) is stored.
    */
-  private async upsert(
+  private async store(
     job: ComputeAgencySubsidyChunkPayload,
     policyVersion: string,
-    items: { line: AgencySubsidyLine; slice: unknown }[],
+    items: { line: AgencySubsidyLine; input: string }[],
+    placements: number,
   ): Promise<void> {
-    if (!items.length) return;
-    const rows: string[] = [];
-    for (const { line, slice } of items) {
-      const input = canonicalJson(slice);
-      const row = JSON.stringify({
-        line_key: line.lineKey,
-        kind: line.kind,
-        placement_id: line.placementId,
-        worker_id: line.workerId,
-        contract_key: line.contractId,
-        scheme: line.scheme,
-        amount_fen: line.amountFen,
-        status: line.status,
-        reason_code: line.reasonCode,
-        reason_details: line.reasonDetails,
-        // Text column, JSON inside: a numeric detail comes back a number on replay.
-        detail: line.detail === null ? null : JSON.stringify(line.detail),
-        basis: line.basis,
-        trail: line.trail,
-        input_hash: hashCanonical(input),
+    const rows = this.params.pop() ?? new JsonbParam(items.length * 6 * 1024);
+    try {
+      rows.reset().append('[');
+      for (let i = 0; i < items.length; i++) {
+        if (i) rows.append(',');
+        appendLine(rows, items[i].line, items[i].input);
+      }
+      rows.append(']');
+      const { rows: stored } = await this.pool.query<StoredChunk>({
+        name: 'subsidy-chunk-store',
+        text: STORE_CHUNK,
+        values: [job.periodId, job.agencyId, rows.value(), policyVersion, job.runId, job.chunk, placements],
       });
-      rows.push(`${row.slice(0, -1)},"input":${input}}`);
+      if (stored[0]) this.announce(job, stored[0]);
+    } finally {
+      // The buffer is reused by the next chunk (a chunk's lines are a few hundred kilobytes).
+      if (this.params.length < PARAMS_KEPT) this.params.push(rows);
     }
-    await this.pool.query(
-      `insert into subsidy_lines (period_id, agency_id, line_key, kind, placement_id, worker_id,
-          contract_key, scheme, amount_fen, status, reason_code, reason_details, detail, basis, trail, input,
-          input_hash, policy_version, run_id)
-        select $1, $2, u.line_key, u.kind, u.placement_id, u.worker_id, u.contract_key, u.scheme, u.amount_fen,
-               u.status, u.reason_code, u.reason_details, u.detail, u.basis, u.trail, u.input,
-               u.input_hash, $4, $5
-          from jsonb_to_recordset($3::jsonb) as u(line_key text, kind text, placement_id uuid, worker_id uuid,
-               contract_key text, scheme text, amount_fen int, status text, reason_code text, reason_details jsonb,
-               detail text, basis int, trail jsonb, input jsonb, input_hash text)
-        on conflict (period_id, line_key) do update set
-          scheme = excluded.scheme, amount_fen = excluded.amount_fen, status = excluded.status,
-          reason_code = excluded.reason_code, reason_details = excluded.reason_details, detail = excluded.detail,
-          basis = excluded.basis, trail = excluded.trail, input = excluded.input, input_hash = excluded.input_hash,
-          policy_version = excluded.policy_version, run_id = excluded.run_id, worker_id = excluded.worker_id,
-          contract_key = excluded.contract_key, updated_at = now()
-        where subsidy_lines.claim_id is null`,
-      [job.periodId, job.agencyId, `[${rows.join(',')}]`, policyVersion, job.runId],
-    );
   }
 
-  /**
-   * Progress from what is stored, so a chunk counted twice is not counted twice: the chunk's row
-   * and the run's counters change in one statement, and only when the chunk was not stored before.
-   * An agency counts as done once its chunk 0 (every agency has one) is stored.
-   */
-  private async report(job: ComputeAgencySubsidyChunkPayload, placements: number): Promise<void> {
-    const { rows } = await this.pool.query<SubsidyRunProgress>(
-      `with stored as (
-         insert into subsidy_run_chunks (run_id, agency_id, chunk, placements) values ($1, $2, $3, $4)
-         on conflict do nothing returning chunk, placements)
-       update subsidy_runs r set
-          placements_done = least(r.placements_total, r.placements_done + stored.placements),
-          agencies_done = least(r.agencies_total, r.agencies_done + (stored.chunk = 0)::int)
-         from stored where r.id = $1 and r.status = 'running'
-       returning ${PROGRESS_COLUMNS}`,
-      [job.runId, job.agencyId, job.chunk, placements],
-    );
-    const progress = rows[0];
-    if (!progress) return;
+  private announce(job: ComputeAgencySubsidyChunkPayload, row: StoredChunk): void {
+    const { ownerUserId, agencyDone, ...progress } = row;
     this.progress.toStaff(progress);
-    const mine = await this.pool.query(
-      `select a.owner_user_id, (select coalesce(sum(c.placements), 0)::int from subsidy_run_chunks c
-          where c.run_id = $1 and c.agency_id = a.id) as done from agencies a where a.id = $2`,
-      [job.runId, job.agencyId],
-    );
-    const own = mine.rows[0];
-    if (own)
-      this.progress.toAgency(own.owner_user_id, {
+    if (ownerUserId)
+      this.progress.toAgency(ownerUserId, {
         ...progress,
         agencyId: job.agencyId,
         agenciesTotal: 1,
         agenciesDone: 0,
         placementsTotal: 0,
-        placementsDone: own.done,
+        placementsDone: agencyDone,
       });
   }
 

@@ -2,11 +2,12 @@
  * The pure Algorithm 1 engine (contracts, built by the engine work) as this module uses it:
  * one place to import it from, and the stable hash of a stored input slice.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 export {
   AGENCY_SUBSIDY_REASON_CODES,
   evaluateAgencyPeriod,
   replayLine,
+  SliceIndex,
   sliceForLine,
 } from '@platform/contracts';
 
@@ -45,5 +46,6 @@ export function hashSlice(slice: unknown): string {
 
 /** The hash of a slice already written as canonical JSON (one serialisation for storing and hashing). */
 export function hashCanonical(json: string): string {
-  return createHash('sha256').update(json).digest('hex');
+  // The one-shot hash: no Hash object per line.
+  return hash('sha256', json, 'hex');
 }

@@ -7,7 +7,14 @@ export {
   MAX_PLAUSIBLE_FEE_FEN,
 } from './placements';
 export { evaluateActivityLines, activitySchemes, settlesActivities, isTalent } from './activities';
-export { placementSlice, activitySlice, sliceForLine, parseLineKey, type ParsedLineKey } from './slices';
+export {
+  placementSlice,
+  activitySlice,
+  sliceForLine,
+  SliceIndex,
+  parseLineKey,
+  type ParsedLineKey,
+} from './slices';
 export { replayLine, type ReplayedLine } from './replay';
 export { resolvePolicy, type ResolvedAgencyPolicy } from './policy-resolve';
 export {

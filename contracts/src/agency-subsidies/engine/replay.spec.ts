@@ -6,8 +6,8 @@ import { evaluateAgencyPeriod } from './evaluate';
 import { AGENCY_SUBSIDY_REASON_CODE_LIST, AGENCY_SUBSIDY_REASON_CODES } from './reason-codes';
 import { replayLine } from './replay';
 import { evaluateSubsidyRequest, parseSubsidyRequest, SubsidyInputError } from './request';
-import { activitySlice, parseLineKey, placementSlice, sliceForLine } from './slices';
-import { ag01, E3, periodInput, placement, si, TC0, worker } from './tc0.fixtures';
+import { activitySlice, parseLineKey, placementSlice, SliceIndex, sliceForLine } from './slices';
+import { ag01, E1, E3, E4, employer, periodInput, placement, si, TC0, worker } from './tc0.fixtures';
 
 const ROOT = join(__dirname, '../../../..');
 
@@ -91,6 +91,77 @@ describe('slices and replay of a stored line', () => {
       socialInsurance: [...input.socialInsurance].reverse(),
     };
     expect(evaluateAgencyPeriod(reversed, TC0)).toEqual(evaluateAgencyPeriod(input, TC0));
+  });
+});
+
+describe('SliceIndex: the slices of a chunk without rescanning it for every line', () => {
+  /** 60 placements of 25 workers, in no particular order, with what makes slices differ. */
+  const crowded = () => {
+    const n = 60;
+    const workerOf = (i: number) => `W${(i * 7) % 25}`;
+    const employerOf = (i: number) => ['E1', 'E3', 'E4', 'E5'][i % 4];
+    const placements = Array.from({ length: n }, (_, i) =>
+      placement(`P${(i * 37) % n}`, {
+        workerId: workerOf(i),
+        employerId: employerOf(i),
+        // One in nine is claimed outside the period (not a candidate, still sliced when asked).
+        claimDate: i % 9 === 0 ? '2020-08-20' : '2020-09-10',
+        contract: { contractId: `C${i % 11}`, employerId: i % 13 === 0 ? 'E4' : employerOf(i) },
+      }),
+    );
+    return periodInput({
+      placements,
+      workers: Array.from({ length: 25 }, (_, w) => worker(`W${24 - w}`, { categories: ['MIGRANT_WORKER'] })),
+      // E5 twice: a slice keeps every row of an employer id, in the input's order.
+      employers: [E4, employer('E5'), E3, E1, employer('E5', { orgType: 'PUBLIC_INSTITUTION' })],
+      socialInsurance: placements.flatMap((p, i) =>
+        si(p.workerId, p.contract.employerId, '2020-0' + (1 + (i % 4)), '2020-08'),
+      ),
+      ledger: {
+        claims: placements.slice(0, 20).map((p, i) => ({
+          agencyId: i % 2 ? 'B' : 'A',
+          placementId: `R${i}`,
+          workerId: p.workerId,
+          contractId: p.contract.contractId,
+          referralDate: '2020-02-20',
+          referralVerified: i % 3 > 0,
+        })),
+        paidPlacements: [{ workerId: 'W3', contractId: 'C3', agencyId: 'B', placementId: 'PX' }],
+      },
+    });
+  };
+
+  it('gives, for every line and every placement, exactly what sliceForLine gives', () => {
+    const input = crowded();
+    const index = new SliceIndex(input);
+    const lines = evaluateAgencyPeriod(input, TC0).lines;
+    expect(lines.length).toBeGreaterThan(40);
+    for (const line of lines)
+      expect(index.forLine(line.lineKey)).toStrictEqual(sliceForLine(input, line.lineKey));
+    for (const p of input.placements)
+      expect(index.forLine(`P:${p.placementId}`)).toStrictEqual(placementSlice(input, p.placementId));
+  });
+
+  it('writes the slice in sorted key order and never shares its arrays between lines', () => {
+    const input = crowded();
+    const index = new SliceIndex(input);
+    for (const lineKey of ['P:P1', 'A3:A']) {
+      const slice = index.forLine(lineKey);
+      expect(Object.keys(slice)).toEqual([...Object.keys(slice)].sort());
+      expect(Object.keys(slice.activity)).toEqual(['a3', 'a4', 'a5']);
+      expect(Object.keys(slice.ledger)).toEqual(['claims', 'paidPlacements']);
+    }
+    const a = index.forLine('P:P1');
+    a.placements.push(placement('extra'));
+    a.socialInsurance.length = 0;
+    expect(index.forLine('P:P1')).toStrictEqual(placementSlice(input, 'P1'));
+  });
+
+  it('refuses what sliceForLine refuses', () => {
+    const index = new SliceIndex(crowded());
+    expect(() => index.forLine('P:nope')).toThrow(RangeError);
+    expect(() => index.forLine('A3:another-agency')).toThrow(RangeError);
+    expect(index.forLine('A3:A')).toStrictEqual(activitySlice(crowded()));
   });
 });
 

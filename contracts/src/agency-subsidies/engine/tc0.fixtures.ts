@@ -2,6 +2,7 @@
  * Test configuration TC0 of subsidies.md §8 and the actors of its scenarios, for the specs only.
  * Dates marked "test value" in §8 are inputs chosen for testing, not policy values.
  */
+import { isDeepStrictEqual } from 'node:util';
 import {
   AgencyPeriodInputSchema,
   type AgencyPeriodInput,
@@ -18,7 +19,7 @@ import {
 import type { AgencyPeriodResult, AgencySubsidyLine } from '../result';
 import { evaluateAgencyPeriod } from './evaluate';
 import { replayLine } from './replay';
-import { sliceForLine } from './slices';
+import { SliceIndex, sliceForLine } from './slices';
 import { shiftMonth } from './dates';
 
 export const TC0: AgencySubsidyPolicy = {
@@ -165,13 +166,18 @@ export function ag01(over: Partial<AgencyPeriodInput> = {}): AgencyPeriodInput {
 }
 
 /**
- * Evaluates and checks that every line replays identically from its own slice (the stored form):
- * every scenario is also a replay test.
+ * Evaluates and checks that every line replays identically from its own slice (the stored form),
+ * and that the chunk computation's SliceIndex gives that same slice: every scenario is also a
+ * replay test and a slice-index test.
  */
 export function run(input: AgencyPeriodInput, policy: AgencySubsidyPolicy = TC0): AgencyPeriodResult {
   const result = evaluateAgencyPeriod(input, policy);
+  const slices = new SliceIndex(input);
   for (const line of result.lines) {
-    const replayed = replayLine(sliceForLine(input, line.lineKey), policy, line.lineKey, line);
+    const slice = sliceForLine(input, line.lineKey);
+    if (!isDeepStrictEqual(slices.forLine(line.lineKey), slice))
+      throw new Error(`${line.lineKey}: the slice index gives another slice than sliceForLine`);
+    const replayed = replayLine(slice, policy, line.lineKey, line);
     if (replayed.identical !== true)
       throw new Error(`${line.lineKey} does not replay from its slice: ${replayed.differences.join(', ')}`);
   }

@@ -1,0 +1,2 @@
+CREATE INDEX "subsidy_lines_placement_idx" ON "subsidy_lines" USING btree ("placement_id");--> statement-breakpoint
+CREATE INDEX "subsidy_lines_paid_worker_idx" ON "subsidy_lines" USING btree ("worker_id") WHERE "subsidy_lines"."status" in ('APPROVED', 'PAID');
