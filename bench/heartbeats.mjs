@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { apiRuntimeEnv } from '../scripts/lib/api-runtime.mjs';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
 import { productionEnv } from './production-env.mjs';
 
@@ -179,7 +180,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function start() {
   const child = spawn(process.execPath, ['backend/dist/main.js'], {
     cwd: ROOT,
-    env: { ...ENV, PORT: String(API_PORT) },
+    env: apiRuntimeEnv({ ...ENV, PORT: String(API_PORT) }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return waitFor(() => portOpen(API_PORT), { timeoutMs: 60_000, what: `api on ${API_PORT}` }).then(

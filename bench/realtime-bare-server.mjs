@@ -9,11 +9,15 @@ import { Server } from 'socket.io';
 const httpServer = createServer();
 const io = new Server(httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } });
 
-/** Places in line by rank (1-based); `head` of them have been called in. */
+/** Places in line by rank (1-based; a person's rank is her ticket); `head` of them have been called in. */
 const line = [];
 let head = 0;
+/** The line's version: one more for each move, as the api's. */
+let version = 0;
 const FAIR_ID = '00000000-0000-4000-8000-000000000001';
 const EMPLOYER_ID = '00000000-0000-4000-8000-000000000002';
+const AVERAGE_CALL_SECONDS = 600;
+const LINE_ROOM = `line:${FAIR_ID}:${EMPLOYER_ID}`;
 
 function position(rank, size) {
   const place = rank - head;
@@ -22,23 +26,37 @@ function position(rank, size) {
     employerId: EMPLOYER_ID,
     position: place,
     size,
-    estimatedWaitSeconds: place * 600,
+    estimatedWaitSeconds: (place - 1) * AVERAGE_CALL_SECONDS,
     away: false,
     graceUntil: null,
     callIn: null,
+    ticket: rank,
+    version,
   };
 }
 
-/** One emit per waiting person to their own room, as the api's publish does (no batching). */
+/**
+ * The api's protocol: the called person hears it on her own and stops following the line; the
+ * line gets ONE broadcast of the move (version, the ticket that left, size, average), from which
+ * every client works out its own place.
+ */
 function next() {
   const called = line[head];
   head += 1;
-  if (called) io.to(called.id).emit('queue:called', { fairId: FAIR_ID, employerId: EMPLOYER_ID });
-  const size = line.length - head;
-  for (let rank = head + 1; rank <= line.length; rank++) {
-    const socket = line[rank - 1];
-    if (socket) io.to(socket.id).emit('queue:position', position(rank, size));
+  version += 1;
+  if (called) {
+    io.to(called.id).emit('queue:called', { fairId: FAIR_ID, employerId: EMPLOYER_ID });
+    called.leave(LINE_ROOM);
   }
+  const size = Math.max(0, line.length - head);
+  io.to(LINE_ROOM).emit('queue:move', {
+    fairId: FAIR_ID,
+    employerId: EMPLOYER_ID,
+    version,
+    removed: [head],
+    size,
+    averageCallSeconds: AVERAGE_CALL_SECONDS,
+  });
   return { called: called?.id ?? null, size };
 }
 
@@ -49,14 +67,17 @@ io.on('connection', (socket) => {
     socket.on('queue:reset', (ack) => {
       line.length = 0;
       head = 0;
+      version = 0;
       ack({ data: true });
     });
     return;
   }
   if (Number.isInteger(rank)) line[rank - 1] = socket;
-  socket.on('queue:watch', (ack) =>
-    ack({ data: Number.isInteger(rank) ? [position(rank, line.length - head)] : [] }),
-  );
+  socket.on('queue:watch', (ack) => {
+    const waiting = Number.isInteger(rank) && rank > head;
+    if (waiting) void socket.join(LINE_ROOM);
+    ack({ data: waiting ? [position(rank, line.length - head)] : [] });
+  });
   socket.on('call:join', (payload, ack) => {
     void socket.join(payload.callId);
     ack({ data: { callId: payload.callId, status: 'live', role: 'guest', startsAt: null, peers: [] } });

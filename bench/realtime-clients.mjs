@@ -3,6 +3,7 @@
 // loop, and measures on receipt. Clocks are one machine's: timestamps are comparable across
 // processes. Commands: queue / queue-collect, calls, pump, close.
 import { performance } from 'node:perf_hooks';
+import { followQueue } from '@platform/contracts';
 import { io } from 'socket.io-client';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,24 +57,44 @@ function refused(answer) {
   return false;
 }
 
-// ---- waiting room: every client records each position it is told, with the time of receipt.
+// ---- waiting room: every client works out its place from the line's broadcast moves, as the
+// seeker's page does (followQueue of @platform/contracts), and records when it reached each place.
 const waiting = [];
-let positionsReceived = 0;
+let messagesReceived = 0;
+
+/** Applies the moves received so far (in version order) to the place and notes each new place. */
+function advance(seen) {
+  if (!seen.place) return;
+  const { place, waiting: rest } = followQueue(seen.place, seen.moves);
+  seen.moves = rest;
+  seen.place = place;
+  if (place.position !== null && !seen.received.has(place.position)) seen.received.set(place.position, now());
+}
 
 async function queue({ url, clients, concurrency }) {
   const started = now();
   const results = await pool(clients, concurrency, async (client) => {
     const socket = await open(url, client.auth);
-    const seen = { rank: client.rank, received: new Map(), called: 0 };
+    const seen = { rank: client.rank, received: new Map(), called: 0, place: null, moves: [] };
     seen.socket = socket;
+    socket.on('queue:move', (move) => {
+      messagesReceived += 1;
+      seen.moves.push(move);
+      advance(seen);
+    });
+    // Told one by one only when one's own place ends elsewhere (not expected in this leg).
     socket.on('queue:position', (p) => {
-      positionsReceived += 1;
-      if (!seen.received.has(p.position)) seen.received.set(p.position, now());
+      messagesReceived += 1;
+      if (p.position === null) seen.place = null;
     });
     socket.on('queue:called', () => (seen.called += 1));
     waiting.push(seen);
-    // The seeker's queue page asks for its places when it (re)connects.
-    refused(await socket.timeout(60_000).emitWithAck('queue:watch'));
+    // The seeker's queue page asks for its places when it (re)connects: the base it follows from.
+    const answer = await socket.timeout(60_000).emitWithAck('queue:watch');
+    if (!refused(answer) && answer.data[0]) {
+      seen.place = answer.data[0];
+      advance(seen);
+    }
   });
   const failures = results.filter((r) => r.error).map((r) => r.error);
   return {
@@ -86,7 +107,7 @@ async function queue({ url, clients, concurrency }) {
 
 /**
  * `ticks[i].removed`: how many people had been called in after tick i, so a client of rank r
- * should then be told position r - removed. A position never told is a lost update.
+ * should then reach position r - removed. A position never reached is a lost update.
  */
 function queueCollect({ ticks }) {
   const latencies = [];
@@ -115,7 +136,7 @@ function drop({ n }) {
   return { dropped: Math.min(n, waiting.length) };
 }
 
-const count = () => ({ positionsReceived });
+const count = () => ({ messagesReceived });
 
 // ---- call signalling: rooms of two sockets relaying offer, answer and ICE candidates.
 const SDP_FILLER = Array.from(
@@ -282,7 +303,7 @@ async function pump({ rooms, seconds, window }) {
 async function close() {
   for (const socket of sockets.splice(0)) socket.close();
   waiting.length = 0;
-  positionsReceived = 0;
+  messagesReceived = 0;
   relayed = 0;
   const out = { disconnects, refusals: { ...refusals } };
   disconnects = 0;

@@ -102,9 +102,9 @@ export async function fillQueue(redis, { queuePrefix, fairId, employerId, seeker
   const booth = { fairId, employerId };
   await store.setOpen(booth, true);
   for (let i = 0; i < seekers.length; i += 500) {
-    const ranks = await Promise.all(seekers.slice(i, i + 500).map((s) => store.join(booth, s.userId, 3)));
-    ranks.forEach((rank, j) => {
-      if (rank !== i + j + 1) throw new Error(`queue: seeker ${i + j + 1} got place ${rank}`);
+    const places = await Promise.all(seekers.slice(i, i + 500).map((s) => store.join(booth, s.userId, 3)));
+    places.forEach(({ position }, j) => {
+      if (position !== i + j + 1) throw new Error(`queue: seeker ${i + j + 1} got place ${position}`);
     });
   }
   return store;

@@ -19,16 +19,28 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import pg from 'pg';
+import { apiRuntimeEnv } from '../scripts/lib/api-runtime.mjs';
 import { log, portOpen, ROOT, run, waitFor } from '../scripts/lib/run.mjs';
 import * as fixtures from './realtime-fixtures.mjs';
 import { BENCH_JWT_SECRET, productionEnv } from './production-env.mjs';
 
-const PORTS = { api: 3420, bare: 3421, apiB: 3422, restartA: 3423, restartB: 3424 };
-const RESTART_REDIS_PORT = 6391;
-const RESTART_REDIS_DIR = '/tmp/rtb-redis';
-const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/platform_bench_rtb';
-const REDIS_URL = 'redis://127.0.0.1:6379/10';
-const QUEUE_PREFIX = 'bench-rtb';
+// Where the bench runs, so that two people's runs (or a run and someone's tests) do not share
+// ports, a database, a Redis db or key prefixes: BENCH_RT_PORT (first of five ports),
+// BENCH_RT_DATABASE_URL, BENCH_RT_REDIS_URL, BENCH_RT_PREFIX, BENCH_RT_RESTART_REDIS_PORT.
+const PORT_BASE = Number(process.env.BENCH_RT_PORT ?? 3420);
+const PORTS = {
+  api: PORT_BASE,
+  bare: PORT_BASE + 1,
+  apiB: PORT_BASE + 2,
+  restartA: PORT_BASE + 3,
+  restartB: PORT_BASE + 4,
+};
+const RESTART_REDIS_PORT = Number(process.env.BENCH_RT_RESTART_REDIS_PORT ?? 6391);
+const RESTART_REDIS_DIR = `/tmp/rtb-redis-${RESTART_REDIS_PORT}`;
+const DATABASE_URL =
+  process.env.BENCH_RT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_bench_rtb';
+const REDIS_URL = process.env.BENCH_RT_REDIS_URL ?? 'redis://127.0.0.1:6379/10';
+const QUEUE_PREFIX = process.env.BENCH_RT_PREFIX ?? 'bench-rtb';
 const TARGET = {
   waiting: { cpuCores: 0.5, rssMb: 500, p99Ms: 1000, lost: 0 },
   signalling: { formSeconds: 60, p99Ms: 100 },
@@ -103,10 +115,12 @@ function options() {
 // ---- processes: servers with a raised file limit, and their CPU time and memory from /proc.
 
 function startServer(script, port, env = ENV) {
+  // The api as production starts it (heap limit, malloc arenas: scripts/lib/api-runtime.mjs).
+  const own = script === 'backend/dist/main.js' ? apiRuntimeEnv(env) : env;
   // 10,000 sockets need more descriptors than the usual soft limit: raise it to the hard one.
   const child = spawn('sh', ['-c', `ulimit -n "$(ulimit -Hn)" && exec "${process.execPath}" ${script}`], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port) },
+    env: { ...own, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return waitFor(
@@ -343,12 +357,12 @@ async function waitingRound(kind, ctx, opts) {
 }
 
 /**
- * A dropped connection keeps its place (marked away) and the api tells the whole line: 1% of the
- * line dropping at once costs that many full publishes. Counts the messages it causes and the
- * api's CPU until they stop arriving.
+ * A dropped connection keeps its place (marked away): nobody's place moves, so the line is told
+ * nothing (only the booth's board is). Counts the line messages 1% of the line dropping at once
+ * still causes, and the api's CPU until they stop arriving.
  */
 async function dropSome(ctx, opts) {
-  const received = async () => sum(await ctx.clients.all('count'), 'positionsReceived');
+  const received = async () => sum(await ctx.clients.all('count'), 'messagesReceived');
   const before = await received();
   const measured = meter([ctx.servers.api]);
   const perWorker = Math.max(1, Math.floor(opts.clients / 100 / opts.workers));
@@ -690,7 +704,7 @@ function dropLines(rows) {
     ]),
   );
   return [
-    `After the measured seconds, ${d.dropped} clients (1%) of the api's line drop their connection at once (once, in the first api round): each keeps its place as "away" and the api publishes the whole line for each: ${d.messages} position messages reached the clients still connected (a lower bound: the line is emptied after ${d.quietSeconds ?? 2} quiet seconds, which ends publishes still pending), ${d.cpuSeconds} CPU-seconds of the api, ${d.settledSeconds} s until they stopped. A wave of disconnects (an api process restarting, a network blip) costs n × line length messages.`,
+    `After the measured seconds, ${d.dropped} clients (1%) of the api's line drop their connection at once (once, in the first api round): each keeps its place as "away", which moves nobody, so the line is told nothing (only the booth's board is): ${d.messages} line messages (\`queue:move\` or \`queue:position\`) reached the clients still connected, ${d.cpuSeconds} CPU-seconds of the api, ${d.settledSeconds} s until the api was quiet (${d.quietSeconds ?? 5} quiet seconds awaited).`,
     '',
   ];
 }
@@ -780,7 +794,7 @@ function report(opts, results, load, partial = false, at = new Date().toISOStrin
     md.push(
       `## Waiting room: ${opts.clients} clients in one line, a new position every second (${verdict('waiting')})`,
       '',
-      `The interviewer's "call next" (POST /api/fairs/:fairId/booth/next) once a second for ${opts.ticks} s; the api tells everyone in line their new place (one \`queue:position\` each). Each call-next waits for the answer to the one before (so publishes cannot overtake each other): when answers take longer than a second the line moves less often than once a second, shown as "s between updates". Latency: from sending the call-next to the client's receipt of its new place. Lost: a place a client should have been told and never was.`,
+      `The interviewer's "call next" (POST /api/fairs/:fairId/booth/next) once a second for ${opts.ticks} s; the api tells the line with ONE broadcast per move (\`queue:move\`: the line's version, the tickets that left, size, average call length) to the line's room, and each client works out its own place from the place \`queue:watch\` gave it and the moves since, in version order (\`followQueue\` of @platform/contracts, the code the seeker's page uses); the bare server sends the same broadcast. Each call-next waits for the answer to the one before (so publishes cannot overtake each other): when answers take longer than a second the line moves less often than once a second, shown as "s between updates". Latency: from sending the call-next to the moment the client has worked out its new place. Lost: a place a client should have reached and never did (a missing move also holds back every later place of that client).`,
       '',
       '| server | connected | connect s | s between updates | CPU cores | RSS MB (peak) | call-next answered, p50 ms | delivery p50 ms | delivery p99 ms | updates due | lost |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -851,8 +865,17 @@ function report(opts, results, load, partial = false, at = new Date().toISOStrin
   md.push(
     '## What was run and what was not',
     '',
-    `- Run: legs ${opts.legs.join(', ')} at ${opts.clients} waiting clients, ${opts.rooms} rooms, ${opts.pairs} throughput pairs, ${opts.restartClients} clients in the restart leg${opts.clients < 10_000 || opts.rooms < 1000 ? " — smaller than the issue's 10,000 clients / 1,000 rooms, so the targets are not judged at full size by this run" : ''}.`,
-    "- Accounts and sessions are made set-based in SQL (users, roles, a refresh-token family each) and access tokens signed with the api's own AccessTokenService; the line is filled through the api's WaitingRoomStore without the per-join publish (joining 10,000 people over HTTP would first send n²/2 position messages). Connecting, `queue:watch`, `call:join` and `call:signal` go through the real api.",
+    `- Run: legs ${opts.legs.join(', ')} at ${[
+      opts.legs.includes('waiting') && `${opts.clients} waiting clients`,
+      opts.legs.includes('signalling') && `${opts.rooms} rooms`,
+      opts.legs.includes('scale') && `${opts.pairs} throughput pairs`,
+      opts.legs.includes('restart') && `${opts.restartClients} clients in the restart leg`,
+    ]
+      .filter(Boolean)
+      .join(
+        ', ',
+      )}${opts.clients < 10_000 || opts.rooms < 1000 ? " — smaller than the issue's 10,000 clients / 1,000 rooms, so the targets are not judged at full size by this run" : ''}.`,
+    "- Accounts and sessions are made set-based in SQL (users, roles, a refresh-token family each) and access tokens signed with the api's own AccessTokenService; the line is filled through the api's WaitingRoomStore without the per-join publish (10,000 joins over HTTP would each broadcast a move to a growing line before the benchmark begins). Connecting, `queue:watch`, `call:join` and `call:signal` go through the real api.",
     '- Not run: real WebRTC media, TURN, browsers, or clients on other machines (all sockets are on loopback, so network latency is absent); long-polling transport (websocket only); more than two api processes; a Redis crash without a clean shutdown (the restart leg uses SHUTDOWN, which writes the append-only file).',
     "- The delivery latency of the waiting room includes the call-next request itself (database and Redis work before the api publishes); the bare server's trigger is a socket event, so its latency is the fan-out alone.",
     "- The api's adapter is whatever backend/src/infra/realtime configures (the bench only sets REDIS_URL and QUEUE_PREFIX).",

@@ -1,5 +1,5 @@
 import type { ClientSignal, MediaState } from './calls/signalling';
-import type { BoothRef, QueueCalled, QueuePosition } from './calls/waiting-room';
+import type { BoothRef, QueueCalled, QueueMove, QueuePosition } from './calls/waiting-room';
 
 /**
  * The Socket.IO event maps shared by the api, the worker's emitter and the browser, so both
@@ -37,8 +37,13 @@ export interface ServerToClientEvents {
   'call:peer': (presence: CallPresence) => void;
   'call:signal': (signal: RelayedSignal) => void;
   'call:status': (payload: { callId: string; status: 'lobby' | 'live' | 'ended' | 'missed' }) => void;
-  /** A seeker's own place in a booth queue changed. */
+  /**
+   * A seeker's own place changed in a way the line's moves do not tell (e.g. it ended on
+   * another tab or device); everyday moves come as one `queue:move` to the whole line.
+   */
   'queue:position': (position: QueuePosition) => void;
+  /** A booth's line changed: one broadcast to everyone in it, from which each derives their place. */
+  'queue:move': (move: QueueMove) => void;
   /** The interviewer called this seeker: a time-limited call-in. */
   'queue:called': (called: QueueCalled) => void;
   /** A booth's queue changed (to its interviewers and the fair's organizers). */
@@ -83,6 +88,8 @@ export interface ClientToServerEvents {
 export type { MediaState };
 export const callRoom = (callId: string) => `call:${callId}`;
 export const boothRoom = (fairId: string, employerId: string) => `booth:${fairId}:${employerId}`;
+/** Everyone holding a place in a booth's line (the seekers' side; `boothRoom` is the staff's). */
+export const queueRoom = (fairId: string, employerId: string) => `line:${fairId}:${employerId}`;
 
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every connected socket of a person holding this role (e.g. organizers watching a run). */

@@ -368,6 +368,35 @@ describe('Dockerfiles', () => {
     },
   );
 
+  /** `ENV K=V [K=V ...]` instructions (with `\` continuations) of one stage. */
+  function dockerfileEnv(stage: string): Record<string, string> {
+    const instructions = stage.replace(/\\\n/g, ' ').split('\n');
+    return Object.fromEntries(
+      instructions
+        .filter((line) => /^ENV\s/.test(line))
+        .flatMap((line) => line.trim().split(/\s+/).slice(1))
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
+  }
+
+  it('runs the api the way scripts/lib/api-runtime.mjs says the demo, e2e and benches do', async () => {
+    const { API_RUNTIME_ENV } = (await import(resolve(REPO, 'scripts/lib/api-runtime.mjs'))) as {
+      API_RUNTIME_ENV: Record<string, string>;
+    };
+    const runtime = readDocker('Dockerfile.api').split(/^FROM \S+ AS runtime$/m)[1] ?? '';
+    const env = dockerfileEnv(runtime);
+    expect(Object.fromEntries(Object.keys(API_RUNTIME_ENV).map((key) => [key, env[key]]))).toEqual(
+      API_RUNTIME_ENV,
+    );
+    // `npm start -w backend` too.
+    const backend = JSON.parse(readFileSync(resolve(REPO, 'backend/package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const { NODE_OPTIONS, ...rest } = API_RUNTIME_ENV;
+    const assignments = Object.entries(rest).map(([key, value]) => `${key}=${value}`);
+    expect(backend.scripts.start).toBe([...assignments, 'node', NODE_OPTIONS, 'dist/main.js'].join(' '));
+  });
+
   it('installs every file nginx.conf includes', () => {
     const copied = [...readDocker('Dockerfile.web').matchAll(/^COPY\s+(?!--from)\S+\s+(\S+)$/gm)].map(
       (match) => match[1],

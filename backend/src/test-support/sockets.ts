@@ -1,3 +1,4 @@
+import { followQueue, type QueueMove, type QueuePosition } from '@platform/contracts';
 import { io as connect, Socket } from 'socket.io-client';
 
 /**
@@ -28,3 +29,13 @@ export const nextEvent = <T>(socket: Socket, event: string, where: (value: T) =>
     };
     socket.on(event, listener);
   });
+
+/**
+ * Follows one place from `base` (a join's answer or `queue:watch`) through the line's
+ * `queue:move` broadcasts, working it out as the seeker's page does; `moves` are all received.
+ */
+export function followPlace(socket: Socket, base: QueuePosition) {
+  const moves: QueueMove[] = [];
+  socket.on('queue:move', (move: QueueMove) => moves.push(move));
+  return { moves, place: () => followQueue(base, moves).place };
+}

@@ -10,7 +10,8 @@ import {
 } from '@platform/contracts';
 import type { Server as HttpServer } from 'node:http';
 import Redis from 'ioredis';
-import { Server, Socket } from 'socket.io';
+import { Namespace, Server, Socket } from 'socket.io';
+import { Adapter, BroadcastOptions, ClusterAdapter, ClusterMessage, MessageType } from 'socket.io-adapter';
 import { AccessTokenService } from '../../common/auth/access-token.service';
 import type { Actor } from '../../common/auth/actor';
 import { SessionRevocations } from '../../common/auth/session-revocations.service';
@@ -65,15 +66,17 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
       // Above this Socket.IO drops the connection; signalling schemas refuse far below it, with an ack.
       maxHttpBufferSize: SIGNAL_LIMITS.frameBytes,
     });
-    io.adapter(
-      createAdapter(this.redis, {
-        streamName: realtimeStream(this.config),
-        channelPrefix: realtimeStream(this.config),
-        maxLen: this.config.REALTIME_STREAM_MAX_LEN,
-        // Our payloads are JSON: skip the adapter's binary scan of every broadcast.
-        onlyPlaintext: true,
-      }),
-    );
+    const streams = createAdapter(this.redis, {
+      streamName: realtimeStream(this.config),
+      channelPrefix: realtimeStream(this.config),
+      maxLen: this.config.REALTIME_STREAM_MAX_LEN,
+      // Our payloads are JSON: skip the adapter's binary scan of every broadcast.
+      onlyPlaintext: true,
+    }) as unknown as (nsp: Namespace) => ClusterAdapter;
+    // Socket.IO `new`s this: a function (not an arrow) that returns the adapter it made.
+    io.adapter(function (nsp: Namespace) {
+      return deliverLocallyFirst(streams(nsp));
+    } as unknown as typeof Adapter);
     io.use((socket, next) =>
       this.authenticate(socket).then(
         () => next(),
@@ -137,6 +140,33 @@ export class RealtimeServer implements BeforeApplicationShutdown, OnApplicationS
     for (const handler of this.handlers) handler(socket);
     this.logger.debug({ userId: actor.userId, socketId: socket.id }, 'socket connected');
   }
+}
+
+/**
+ * The cluster adapter delivers a broadcast to this process's own sockets only after Redis has
+ * answered the XADD that carries it to the other processes: every relayed WebRTC signal and
+ * every line move waited a Redis round trip (and, on a busy Redis, its queue) even when both
+ * people are connected here. Here the local sockets get it at once and the XADD follows
+ * (without being awaited; failures are the adapter's to log, as before). Order is kept on each
+ * path: local writes are synchronous and one connection's XADDs are applied in order. The
+ * upstream order only matters for connection-state recovery (the stream offset is stamped on
+ * the packet), which this server does not use; with it on, the adapter's own broadcast runs.
+ */
+export function deliverLocallyFirst(adapter: ClusterAdapter): ClusterAdapter {
+  const cluster = adapter as unknown as {
+    publish(message: Omit<ClusterMessage, 'nsp' | 'uid'>): void;
+    nsp: { server: { opts: { connectionStateRecovery?: unknown } } };
+  };
+  adapter.broadcast = async (packet: unknown, opts: BroadcastOptions) => {
+    if (opts.flags?.local || cluster.nsp.server.opts.connectionStateRecovery)
+      return ClusterAdapter.prototype.broadcast.call(adapter, packet, opts);
+    Adapter.prototype.broadcast.call(adapter, packet, opts);
+    cluster.publish({
+      type: MessageType.BROADCAST,
+      data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } },
+    } as Omit<ClusterMessage, 'nsp' | 'uid'>);
+  };
+  return adapter;
 }
 
 /** The client sees the same stable code in `connect_error.data` as an HTTP caller would. */

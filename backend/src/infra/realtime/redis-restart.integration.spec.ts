@@ -150,6 +150,8 @@ describe('live messages across a Redis restart', () => {
       away: false,
       graceUntil: null,
       callIn: null,
+      ticket: null,
+      version: n,
     });
 
     let sent = 0;
@@ -179,5 +181,43 @@ describe('live messages across a Redis restart', () => {
       expect(received.get('worker')).toEqual(expected);
       expect(received.get('api')).toEqual(expected);
     }
+  }, 60_000);
+
+  it('delivers a broadcast to the sockets of its own node at once, and to the other node once Redis answers', async () => {
+    const tokens = new AccessTokenService(config);
+    const userId = randomUUID();
+    const token = tokens.sign({ userId, roles: ['seeker'], sessionId: randomUUID() });
+    // The same person on both nodes (two tabs behind a load balancer).
+    const [here, there] = await Promise.all(
+      servers.map(async ({ url }) => {
+        const socket = connect(url, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
+        sockets.push(socket);
+        await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
+        return socket;
+      }),
+    );
+    const heard = (socket: Socket) =>
+      new Promise<number>((resolve) => socket.once('notification', () => resolve(Date.now())));
+    const atHere = heard(here);
+    const atThere = heard(there);
+    // Redis cannot answer the XADD that carries the broadcast to the other node.
+    await stopRedis();
+    let sentAt = 0;
+    try {
+      sentAt = Date.now();
+      servers[0].realtime.server!.to(`user:${userId}`).emit('notification', {
+        id: randomUUID(),
+        at: new Date().toISOString(),
+        kind: 'fair.announcement',
+        title: '本节点直接送达',
+      });
+      expect((await atHere) - sentAt).toBeLessThan(1_000);
+      expect(await Promise.race([atThere.then(() => 'there'), sleep(1_000).then(() => 'not yet')])).toBe(
+        'not yet',
+      );
+    } finally {
+      await startRedis();
+    }
+    expect(await atThere).toBeGreaterThan(sentAt);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import {
   callRoom,
   ClientSignalSchema,
   MediaStateSchema,
+  queueRoom,
   signalRefusal,
 } from '@platform/contracts';
 import { z } from 'zod';
@@ -39,13 +40,12 @@ export class CallSignallingGateway implements OnModuleInit {
   }
 
   private bind(socket: RealtimeSocket): void {
-    const actor = socket.data.actor;
-    socket.data.calls = new Set();
+    // The calls this socket joined: made on the first join (most sockets, a waiting room's, never join one).
     socket.on('call:join', (payload, ack) => this.respond(ack, () => this.join(socket, payload)));
     socket.on('call:signal', (payload, ack) => this.respond(ack, () => this.signal(socket, payload)));
     socket.on('call:media', (payload, ack) => this.respond(ack, () => this.media(socket, payload)));
     socket.on('call:leave', (payload, ack) => this.respond(ack, () => this.leave(socket, payload)));
-    socket.on('queue:watch', (ack) => this.respond(ack, () => this.waitingRoom.mine(actor, { back: true })));
+    socket.on('queue:watch', (ack) => this.respond(ack, () => this.watchQueues(socket)));
     socket.on('queue:board', (payload, ack) => this.respond(ack, () => this.watchBoard(socket, payload)));
     socket.on('disconnect', () => void this.dropped(socket).catch((error) => this.logger.warn(error)));
   }
@@ -53,7 +53,7 @@ export class CallSignallingGateway implements OnModuleInit {
   private async join(socket: RealtimeSocket, payload: unknown) {
     const { callId } = parse(CallRefSchema, payload);
     const joined = await this.calls.join(socket.data.actor, callId);
-    socket.data.calls!.add(callId);
+    (socket.data.calls ??= new Set()).add(callId);
     await socket.join(callRoom(callId));
     const me = joined.peers.find((p) => p.userId === socket.data.actor.userId);
     if (me) socket.to(callRoom(callId)).emit('call:peer', me);
@@ -83,6 +83,24 @@ export class CallSignallingGateway implements OnModuleInit {
     return { left: true as const };
   }
 
+  /**
+   * A seeker (re)attaches to her places: this socket follows each line's moves (joined before
+   * the places are read, so no move falls between the reading and the following).
+   */
+  private async watchQueues(socket: RealtimeSocket) {
+    const actor = socket.data.actor;
+    const rooms = (await this.waitingRoom.boothsOf(actor.userId)).map((b) =>
+      queueRoom(b.fairId, b.employerId),
+    );
+    if (rooms.length) await socket.join(rooms);
+    const places = await this.waitingRoom.mine(actor, { back: true });
+    const held = new Set(
+      places.filter((p) => p.position !== null).map((p) => queueRoom(p.fairId, p.employerId)),
+    );
+    for (const room of rooms) if (!held.has(room)) await socket.leave(room);
+    return places;
+  }
+
   /** An interviewer follows their own booth; organizers any booth of a fair. */
   private async watchBoard(socket: RealtimeSocket, payload: unknown) {
     const booth = parse(BoothRefSchema, payload);
@@ -102,7 +120,7 @@ export class CallSignallingGateway implements OnModuleInit {
 
   /** A room id alone proves nothing: only a participant who joined may speak in it. */
   private async assertJoined(socket: RealtimeSocket, callId: string): Promise<void> {
-    if (socket.data.calls!.has(callId)) return;
+    if (socket.data.calls?.has(callId)) return;
     if (!(await this.calls.isParticipant(socket.data.actor.userId, callId)))
       throw new AppError(
         'CALL_NOT_PARTICIPANT',
@@ -112,7 +130,7 @@ export class CallSignallingGateway implements OnModuleInit {
   }
 
   private async departed(socket: RealtimeSocket, callId: string): Promise<void> {
-    socket.data.calls!.delete(callId);
+    socket.data.calls?.delete(callId);
     await socket.leave(callRoom(callId));
     const userId = socket.data.actor.userId;
     // The same person may already be back on another socket (a reconnect that beat the timeout).

@@ -32,6 +32,9 @@ const QueuePositionSchema = z.object({
   away: z.boolean(),
   graceUntil: z.string().nullable(),
   callIn: z.object({ callId: z.string().uuid(), expiresAt: z.string() }).nullable(),
+  /** Order in line (lower stands ahead) and the line's version when read: the page follows `queue:move` from here. */
+  ticket: z.number().int().nullable(),
+  version: z.number().int(),
 });
 export class QueuePositionDto extends createZodDto(QueuePositionSchema) {}
 export class QueuePositionListDto extends createZodDto(z.object({ items: z.array(QueuePositionSchema) })) {}

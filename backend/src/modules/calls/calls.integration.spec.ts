@@ -1,4 +1,4 @@
-import type { CallJoined, CallPresence, QueuePosition, RelayedSignal } from '@platform/contracts';
+import type { CallJoined, CallPresence, QueueMove, QueuePosition, RelayedSignal } from '@platform/contracts';
 import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import type { Socket } from 'socket.io-client';
@@ -7,7 +7,7 @@ import { PG_POOL } from '../../infra/database/database';
 import { startTestApp, TestApp } from '../../test-support/test-app';
 import { caller, daysFromToday, organizer, publishedPosition } from '../../test-support/fair-fixtures';
 import { readySeeker } from '../../test-support/seeker-fixtures';
-import { nextEvent, openSocket } from '../../test-support/sockets';
+import { followPlace, nextEvent, openSocket } from '../../test-support/sockets';
 
 // Two api processes sharing PostgreSQL and Redis: the two people of a call sit on different ones.
 let a: TestApp;
@@ -293,25 +293,65 @@ describe('fair waiting rooms', () => {
     const second = await readySeeker(b.app);
     expect((await first.call('POST', path)).json()).toMatchObject({ position: 1, size: 1 });
     const secondSocket = await open(urlA, second.user.accessToken);
-    expect((await second.call('POST', path)).json()).toMatchObject({
-      position: 2,
-      size: 2,
-      estimatedWaitSeconds: 600,
-    });
+    const joined: QueuePosition = (await second.call('POST', path)).json();
+    expect(joined).toMatchObject({ position: 2, size: 2, estimatedWaitSeconds: 600 });
     expect((await second.call('POST', path)).json()).toMatchObject({ position: 2 }); // joining twice keeps the place
 
-    const moved = nextEvent<QueuePosition>(secondSocket, 'queue:position', (p) => p.position === 1);
+    // The page follows the line's moves from the place it was given (its socket follows the
+    // line since the join, whichever api process answered it).
+    const followed = followPlace(secondSocket, joined);
     const firstSocket = await open(urlB, first.user.accessToken);
     const called = nextEvent<{ callId: string }>(firstSocket, 'queue:called');
     const call = await unit.call('POST', `/api/fairs/${fair.id}/booth/next`, {});
     expect(call.statusCode).toBe(201);
     expect((await called).callId).toBe(call.json().id);
-    expect(await moved).toMatchObject({ position: 1, size: 1, estimatedWaitSeconds: 0 });
+    await expect.poll(followed.place).toMatchObject({ position: 1, size: 1, estimatedWaitSeconds: 0 });
     expect(call.json()).toMatchObject({
       origin: 'waiting_room',
       status: 'lobby',
       callInExpiresAt: expect.any(String),
     });
+  });
+
+  it('tells a whole line of a move with one broadcast, from which everyone works out their own place', async () => {
+    const { path } = await booth();
+    const people = await Promise.all([
+      readySeeker(a.app),
+      readySeeker(a.app),
+      readySeeker(b.app),
+      readySeeker(b.app),
+    ]);
+    for (const person of people) expect((await person.call('POST', path)).statusCode).toBe(201);
+    const followers = await Promise.all(
+      people.map(async (person, i) => {
+        const socket = await open(i % 2 ? urlB : urlA, person.user.accessToken);
+        const single: QueuePosition[] = [];
+        socket.on('queue:position', (p: QueuePosition) => single.push(p));
+        const [base] = ((await ask<QueuePosition[]>(socket, 'queue:watch')) as { data: QueuePosition[] })
+          .data;
+        expect(base).toMatchObject({ position: i + 1, size: 4, ticket: expect.any(Number) });
+        return { socket, single, ...followPlace(socket, base) };
+      }),
+    );
+    // The second in line leaves: those behind move up by one, the first stays where she is.
+    expect((await people[1].call('DELETE', path)).statusCode).toBe(204);
+    for (const [i, expected] of [
+      [0, { position: 1, size: 3 }],
+      [2, { position: 2, size: 3, estimatedWaitSeconds: 600 }],
+      [3, { position: 3, size: 3, estimatedWaitSeconds: 1200 }],
+    ] as const)
+      await expect.poll(followers[i].place).toMatchObject(expected);
+    // One move for the whole line; the one who left is told on her own (her other pages).
+    await expect.poll(() => followers[1].single).toEqual([expect.objectContaining({ position: null })]);
+    for (const i of [0, 2, 3]) {
+      expect(followers[i].moves).toHaveLength(1);
+      expect(followers[i].single).toEqual([]);
+    }
+    // A newcomer lengthens the line behind everyone.
+    const late = await readySeeker(a.app);
+    expect((await late.call('POST', path)).json()).toMatchObject({ position: 4, size: 4 });
+    await expect.poll(followers[3].place).toMatchObject({ position: 3, size: 4 });
+    expect(followers[1].moves.filter((m: QueueMove) => m.size === 4)).toEqual([]); // she no longer follows it
   });
 
   it('keeps the place of someone whose connection blinked, and calls the next present person meanwhile', async () => {
@@ -321,8 +361,10 @@ describe('fair waiting rooms', () => {
     await blinking.call('POST', path);
     await steady.call('POST', path);
     const steadySocket = await open(urlB, steady.user.accessToken);
-    const toldSteady: QueuePosition[] = [];
+    await ask(steadySocket, 'queue:watch');
+    const toldSteady: unknown[] = [];
     steadySocket.on('queue:position', (p: QueuePosition) => toldSteady.push(p));
+    steadySocket.on('queue:move', (m: QueueMove) => toldSteady.push(m));
     const socket = await open(urlA, blinking.user.accessToken);
     socket.disconnect();
     await expect

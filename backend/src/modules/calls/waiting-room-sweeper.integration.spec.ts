@@ -12,7 +12,7 @@ import { startTestApp, TestApp } from '../../test-support/test-app';
 import { WaitingRoomPublisher } from './waiting-room.publisher';
 import { WaitingRoomStore } from './waiting-room.store';
 import { WaitingRoomSweeper } from './waiting-room.sweeper';
-import { nextEvent, openSocket } from '../../test-support/sockets';
+import { followPlace, nextEvent, openSocket } from '../../test-support/sockets';
 
 // One api process holds the sockets; the sweeper is wired as in the worker: no Socket.IO server,
 // its messages go through the stream emitter and reach the api's sockets over Redis.
@@ -83,11 +83,14 @@ describe('waiting-room sweeper (worker)', () => {
     });
 
     const listening = await open(waiting.user.accessToken);
-    const moved = nextEvent<QueuePosition>(listening, 'queue:position', (p) => p.position === 2);
+    const [base] = ((await listening.emitWithAck('queue:watch')) as { data: QueuePosition[] }).data;
+    expect(base).toMatchObject({ position: 3, size: 3 });
+    const followed = followPlace(listening, base);
     const afterGrace = Date.now() + api.config.QUEUE_GRACE_SECONDS * 1000 + 1000;
     const swept = await sweeper.sweep(afterGrace, 1000);
     expect(swept).toMatchObject({ expiredPlaces: 1, booths: 1 });
-    expect(await moved).toMatchObject({ position: 2, size: 2, estimatedWaitSeconds: 600 });
+    await expect.poll(followed.place).toMatchObject({ position: 2, size: 2, estimatedWaitSeconds: 600 });
+    expect(followed.moves).toHaveLength(1); // the worker's one broadcast to the line
     expect((await lapsed.call('GET', '/api/waiting-rooms/mine')).json().items).toEqual([]);
     expect((await blinked.call('GET', '/api/waiting-rooms/mine')).json().items).toEqual([
       expect.objectContaining({ position: 1, size: 2, away: false }),

@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { boothRoom, estimateWaitSeconds, QueuePosition, userRoom } from '@platform/contracts';
+import { boothRoom, estimateWaitSeconds, QueuePosition, queueRoom } from '@platform/contracts';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Notifier } from '../../infra/realtime/notifier';
-import { Booth, WaitingRoomStore } from './waiting-room.store';
+import { Booth, LineChange, WaitingRoomStore } from './waiting-room.store';
 
 /**
- * Tells a booth's line where everyone stands. Through the Notifier, so the api (its Socket.IO
- * server) and the worker's sweeper (the stream emitter) send the very same messages.
+ * Tells a booth's line that it moved: ONE `queue:move` broadcast to everyone in it (the line's
+ * new version, the tickets that left, size and average call length), from which each client
+ * works out its own place; not a message per member, which at 10,000 people in line is 10,000
+ * messages a move. Through the Notifier, so the api (its Socket.IO server) and the worker's
+ * sweeper (the stream emitter) send the very same messages.
  */
 @Injectable()
 export class WaitingRoomPublisher {
@@ -16,18 +19,21 @@ export class WaitingRoomPublisher {
     private readonly notifier: Notifier,
   ) {}
 
-  /** Everyone in line learns their new place; interviewers and organizers see the board move. */
-  async publish(booth: Booth): Promise<void> {
-    const members = await this.store.members(booth);
-    const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
-    members.forEach((m, i) =>
-      this.notifier.emitTo(
-        [userRoom(m.userId)],
-        'queue:position',
-        this.toPosition(booth, i + 1, members.length, average, m.away),
-      ),
+  /** One change of the line (every version is published once); interviewers see the board move. */
+  async publish(booth: Booth, change: LineChange): Promise<void> {
+    const averageCallSeconds = await this.store.averageCallSeconds(
+      booth,
+      this.config.QUEUE_DEFAULT_CALL_SECONDS,
     );
-    this.board(booth, members.length);
+    this.notifier.emitTo([queueRoom(booth.fairId, booth.employerId)], 'queue:move', {
+      fairId: booth.fairId,
+      employerId: booth.employerId,
+      version: change.version,
+      removed: change.removed,
+      size: change.size,
+      averageCallSeconds,
+    });
+    this.board(booth, change.size);
   }
 
   /**
@@ -45,20 +51,27 @@ export class WaitingRoomPublisher {
 
   toPosition(
     booth: Booth,
-    position: number | null,
-    size: number,
+    place: {
+      position: number | null;
+      ticket: number | null;
+      version: number;
+      size: number;
+      away: number | null;
+    },
     average: number,
-    away: number | null,
   ): QueuePosition {
+    const { position, away } = place;
     return {
       ...booth,
       position,
-      size,
+      size: place.size,
       estimatedWaitSeconds: position === null ? null : estimateWaitSeconds(position, average),
       away: away !== null,
       graceUntil:
         away === null ? null : new Date(away + this.config.QUEUE_GRACE_SECONDS * 1000).toISOString(),
       callIn: null,
+      ticket: position === null ? null : place.ticket,
+      version: place.version,
     };
   }
 }

@@ -5,6 +5,7 @@ import {
   maskName,
   nextAverage,
   QueuePosition,
+  queueRoom,
   userRoom,
 } from '@platform/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -20,7 +21,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { CallMinutesService } from './call-minutes.service';
 import { CallsService } from './calls.service';
 import { WaitingRoomPublisher } from './waiting-room.publisher';
-import { Booth, WaitingRoomStore } from './waiting-room.store';
+import { Booth, LineChange, WaitingRoomStore } from './waiting-room.store';
 
 /**
  * Fair waiting rooms (walk-in queues at a booth): join, see one's place and an estimated wait
@@ -110,23 +111,33 @@ export class WaitingRoomService {
   }
 
   async join(actor: Actor, booth: Booth): Promise<QueuePosition> {
-    const position = await this.store.join(booth, actor.userId, this.config.QUEUE_MAX_PER_SEEKER);
-    if (position === -1)
+    const joined = await this.store.join(booth, actor.userId, this.config.QUEUE_MAX_PER_SEEKER);
+    if (joined.position === -1)
       throw new AppError('QUEUE_CLOSED', 'This booth is not receiving now. 该展位当前未开放排队。');
-    if (position === -2)
+    if (joined.position === -2)
       throw new AppError(
         'QUEUE_CAP_REACHED',
         `You may wait in at most ${this.config.QUEUE_MAX_PER_SEEKER} queues at once. 最多同时排 ${this.config.QUEUE_MAX_PER_SEEKER} 个队。`,
         { cap: this.config.QUEUE_MAX_PER_SEEKER },
       );
-    await this.publish(booth);
+    // The seeker's open pages (on any api process) follow the line's moves from now on.
+    this.realtime.server?.in(userRoom(actor.userId)).socketsJoin(queueRoom(booth.fairId, booth.employerId));
+    if (joined.changed)
+      await this.publish(booth, { version: joined.version, size: joined.size, removed: [] });
+    else await this.publisher.publishBoard(booth); // joining again clears "away"
     return this.positionOf(booth, actor.userId);
   }
 
   async leave(actor: Actor, booth: Booth): Promise<void> {
-    if (!(await this.store.leave(booth, actor.userId)))
-      throw new AppError('QUEUE_NOT_IN', 'You are not in this queue. 您不在该队列中。');
-    await this.publish(booth);
+    const change = await this.store.leave(booth, actor.userId);
+    if (!change) throw new AppError('QUEUE_NOT_IN', 'You are not in this queue. 您不在该队列中。');
+    await this.publish(booth, change);
+    this.unfollow(booth, [actor.userId]);
+    // The seeker's other pages cannot tell from the move whose ticket left: told one by one.
+    this.realtime.server?.to(userRoom(actor.userId)).emit('queue:position', {
+      ...(await this.positionOf(booth, actor.userId)),
+      position: null,
+    });
   }
 
   /** The seeker's places (and pending call-ins), after a reconnect too: being back clears "away". */
@@ -137,8 +148,8 @@ export class WaitingRoomService {
       const since = await this.store.awaySince(booth, actor.userId);
       if (back && since !== null && now - since > this.config.QUEUE_GRACE_SECONDS * 1000) {
         // Came back too late: the place is gone, as the page said it would be.
-        await this.store.leave(booth, actor.userId);
-        await this.publish(booth);
+        const change = await this.store.leave(booth, actor.userId);
+        if (change) await this.publish(booth, change);
         continue;
       }
       if (back && since !== null) {
@@ -157,8 +168,14 @@ export class WaitingRoomService {
         away: false,
         graceUntil: null,
         callIn: { callId: callIn.callId, expiresAt: new Date(callIn.expiresAt).toISOString() },
+        ticket: null,
+        version: await this.store.version(callIn),
       });
     return this.withNames(out);
+  }
+
+  async boothsOf(userId: string): Promise<Booth[]> {
+    return this.store.boothsOf(userId);
   }
 
   /** A connection dropped: places are kept for the grace period, not taken away. */
@@ -173,9 +190,14 @@ export class WaitingRoomService {
     const booth = { fairId, employerId: employer.id };
     // Before anyone is taken out of line: a call the quota cannot cover is announced, not cut off.
     await this.minutes.assertQuota(employer.id, acceptOverQuota);
-    const { userId } = await this.store.next(booth, Date.now(), this.config.QUEUE_GRACE_SECONDS * 1000);
+    const { userId, expired, change } = await this.store.next(
+      booth,
+      Date.now(),
+      this.config.QUEUE_GRACE_SECONDS * 1000,
+    );
+    if (change) this.unfollow(booth, userId ? [userId, ...expired] : expired);
     if (!userId) {
-      await this.publish(booth);
+      if (change) await this.publish(booth, change);
       throw new AppError('QUEUE_EMPTY', 'Nobody is waiting. 当前无人排队。');
     }
     const expiresAt = new Date(Date.now() + this.config.QUEUE_CALL_IN_SECONDS * 1000);
@@ -200,7 +222,7 @@ export class WaitingRoomService {
       link: `/interviews/call/${call.id}`,
     });
     notify();
-    await this.publish(booth);
+    await this.publish(booth, change!);
     return this.calls.view(actor, call.id);
   }
 
@@ -212,8 +234,7 @@ export class WaitingRoomService {
     await this.store.clearCallIn(booth, call.guestUserId);
     const seconds = (call.endedAt.getTime() - call.startedAt.getTime()) / 1000;
     const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
-    await this.store.setAverageCallSeconds(booth, nextAverage(average, seconds));
-    await this.publish(booth);
+    await this.publish(booth, await this.store.setAverageCallSeconds(booth, nextAverage(average, seconds)));
   }
 
   /** The organizer's live view of a fair: every open booth's line and the calls under way. */
@@ -239,20 +260,20 @@ export class WaitingRoomService {
     };
   }
 
-  async publish(booth: Booth): Promise<void> {
-    await this.publisher.publish(booth);
+  async publish(booth: Booth, change: LineChange): Promise<void> {
+    await this.publisher.publish(booth, change);
+  }
+
+  /** People out of a line stop receiving its moves (on every api process). */
+  private unfollow(booth: Booth, userIds: string[]): void {
+    if (!userIds.length) return;
+    this.realtime.server?.in(userIds.map(userRoom)).socketsLeave(queueRoom(booth.fairId, booth.employerId));
   }
 
   private async positionOf(booth: Booth, userId: string): Promise<QueuePosition> {
-    const { position, size } = await this.store.rank(booth, userId);
+    const place = await this.store.place(booth, userId);
     const average = await this.store.averageCallSeconds(booth, this.config.QUEUE_DEFAULT_CALL_SECONDS);
-    return this.publisher.toPosition(
-      booth,
-      position,
-      size,
-      average,
-      await this.store.awaySince(booth, userId),
-    );
+    return this.publisher.toPosition(booth, place, average);
   }
 
   private async withNames(positions: QueuePosition[]): Promise<QueuePosition[]> {

@@ -10,34 +10,66 @@ import { REDIS } from '../../infra/redis/redis.module';
  * seeker can never hold more queues than the cap.
  */
 const JOIN = `
-if redis.call('EXISTS', KEYS[4]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[4]) == 0 then return {-1} end
 local rank = redis.call('ZRANK', KEYS[1], ARGV[1])
 if rank then
   redis.call('HDEL', KEYS[5], ARGV[1])
-  return rank + 1
+  return {rank + 1, redis.call('ZSCORE', KEYS[1], ARGV[1]), tonumber(redis.call('GET', KEYS[6]) or '0'), redis.call('ZCARD', KEYS[1]), 0}
 end
-if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then return -2 end
+if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 0 and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then return {-2} end
 local ticket = redis.call('INCR', KEYS[3])
 redis.call('ZADD', KEYS[1], ticket, ARGV[1])
 redis.call('SADD', KEYS[2], ARGV[2])
-return redis.call('ZRANK', KEYS[1], ARGV[1]) + 1`;
+return {redis.call('ZRANK', KEYS[1], ARGV[1]) + 1, ticket, redis.call('INCR', KEYS[6]), redis.call('ZCARD', KEYS[1]), 1}`;
 
-/** Takes the first person present; people away within their grace keep their place, those past it lose it. */
+/** Out of line by the person's own choice: answers their ticket, the new version and size (or nothing). */
+const LEAVE = `
+local ticket = redis.call('ZSCORE', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[2])
+if not ticket then return {} end
+redis.call('ZREM', KEYS[1], ARGV[1])
+return {ticket, redis.call('INCR', KEYS[4]), redis.call('ZCARD', KEYS[1])}`;
+
+/**
+ * Takes the first person present; people away within their grace keep their place, those past
+ * it lose it. Reads the line a hundred at a time from the front (a call-next usually stops at
+ * the first one). Answers: called person and ticket ('' and 0 if none), the line's version and
+ * size after the change, then (person, ticket) of each place that expired on the way.
+ */
 const NEXT = `
-local members = redis.call('ZRANGE', KEYS[1], 0, -1)
-local out = {''}
-for _, m in ipairs(members) do
-  local since = redis.call('HGET', KEYS[2], m)
-  if since and (tonumber(ARGV[1]) - tonumber(since)) > tonumber(ARGV[2]) then
-    redis.call('ZREM', KEYS[1], m)
-    redis.call('HDEL', KEYS[2], m)
-    table.insert(out, m)
-  elseif not since then
-    redis.call('ZREM', KEYS[1], m)
-    out[1] = m
-    return out
+local now = tonumber(ARGV[1])
+local grace = tonumber(ARGV[2])
+local out = {'', 0, 0, 0}
+local kept = 0
+local changed = false
+local done = false
+while not done do
+  local chunk = redis.call('ZRANGE', KEYS[1], kept, kept + 99, 'WITHSCORES')
+  if #chunk == 0 then break end
+  for i = 1, #chunk, 2 do
+    local m = chunk[i]
+    local since = redis.call('HGET', KEYS[2], m)
+    if since and (now - tonumber(since)) > grace then
+      redis.call('ZREM', KEYS[1], m)
+      redis.call('HDEL', KEYS[2], m)
+      table.insert(out, m)
+      table.insert(out, chunk[i + 1])
+      changed = true
+    elseif not since then
+      redis.call('ZREM', KEYS[1], m)
+      out[1] = m
+      out[2] = chunk[i + 1]
+      changed = true
+      done = true
+      break
+    else
+      kept = kept + 1
+    end
   end
 end
+if changed then out[3] = redis.call('INCR', KEYS[3]) else out[3] = tonumber(redis.call('GET', KEYS[3]) or '0') end
+out[4] = redis.call('ZCARD', KEYS[1])
 return out`;
 
 /**
@@ -52,11 +84,13 @@ if not since then
   return 0
 end
 if (tonumber(ARGV[3]) - tonumber(since)) > tonumber(ARGV[4]) then
+  local ticket = redis.call('ZSCORE', KEYS[1], ARGV[1])
   redis.call('ZREM', KEYS[1], ARGV[1])
   redis.call('HDEL', KEYS[2], ARGV[1])
   redis.call('SREM', KEYS[3], ARGV[2])
   redis.call('ZREM', KEYS[4], ARGV[5])
-  return 1
+  if not ticket then return 0 end
+  return {ticket, redis.call('INCR', KEYS[5]), redis.call('ZCARD', KEYS[1])}
 end
 redis.call('ZADD', KEYS[4], since, ARGV[5])
 return 0`;
@@ -84,6 +118,13 @@ export interface Booth {
   employerId: string;
 }
 
+/** A change of a line: its new version and size, and the tickets that left it. */
+export interface LineChange {
+  version: number;
+  size: number;
+  removed: number[];
+}
+
 export const boothId = (b: Booth) => `${b.fairId}:${b.employerId}`;
 export const parseBoothId = (id: string): Booth => {
   const [fairId, employerId] = id.split(':');
@@ -99,9 +140,10 @@ export class WaitingRoomStore {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.prefix = `${config.QUEUE_PREFIX}:wr`;
-    this.redis.defineCommand('wrJoin', { numberOfKeys: 5, lua: JOIN });
-    this.redis.defineCommand('wrNext', { numberOfKeys: 2, lua: NEXT });
-    this.redis.defineCommand('wrExpireAway', { numberOfKeys: 4, lua: EXPIRE_AWAY });
+    this.redis.defineCommand('wrJoin', { numberOfKeys: 6, lua: JOIN });
+    this.redis.defineCommand('wrLeave', { numberOfKeys: 4, lua: LEAVE });
+    this.redis.defineCommand('wrNext', { numberOfKeys: 3, lua: NEXT });
+    this.redis.defineCommand('wrExpireAway', { numberOfKeys: 5, lua: EXPIRE_AWAY });
     this.redis.defineCommand('wrExpireCallIn', { numberOfKeys: 2, lua: EXPIRE_CALL_IN });
   }
 
@@ -149,47 +191,84 @@ export class WaitingRoomStore {
     return this.redis.smembers(this.boothsKey(fairId));
   }
 
-  /** 1-based position, or -1 (closed) / -2 (cap reached). */
-  async join(b: Booth, userId: string, cap: number): Promise<number> {
-    const run = (this.redis as unknown as { wrJoin: (...args: (string | number)[]) => Promise<number> })
+  /**
+   * Takes a place (or keeps the one held: `changed` false). `position` is 1-based, or -1 (closed)
+   * / -2 (cap reached); `ticket` orders the line and `version` counts its changes.
+   */
+  async join(
+    b: Booth,
+    userId: string,
+    cap: number,
+  ): Promise<{ position: number; ticket: number; version: number; size: number; changed: boolean }> {
+    const run = (this.redis as unknown as { wrJoin: (...args: (string | number)[]) => Promise<number[]> })
       .wrJoin;
-    return run.call(
+    const [position, ticket, version, size, changed] = await run.call(
       this.redis,
       this.key(b, 'q'),
       this.userKey(userId),
       `${this.prefix}:seq`,
       this.key(b, 'open'),
       this.key(b, 'away'),
+      this.key(b, 'v'),
       userId,
       boothId(b),
       cap,
     );
+    return {
+      position,
+      ticket: Number(ticket ?? 0),
+      version: Number(version ?? 0),
+      size: Number(size ?? 0),
+      changed: changed === 1,
+    };
   }
 
-  async leave(b: Booth, userId: string): Promise<boolean> {
-    const [[, removed]] = (await this.redis
-      .multi()
-      .zrem(this.key(b, 'q'), userId)
-      .hdel(this.key(b, 'away'), userId)
-      .srem(this.userKey(userId), boothId(b))
-      .exec()) as [[null, number]];
-    return removed === 1;
-  }
-
-  /** The next present person, and those whose grace ran out on the way. */
-  async next(b: Booth, now: number, graceMs: number): Promise<{ userId: string | null; expired: string[] }> {
-    const run = (this.redis as unknown as { wrNext: (...args: (string | number)[]) => Promise<string[]> })
-      .wrNext;
-    const [userId, ...expired] = await run.call(
+  /** Out of line; null when the person held no place there. */
+  async leave(b: Booth, userId: string): Promise<LineChange | null> {
+    const run = (this.redis as unknown as { wrLeave: (...args: (string | number)[]) => Promise<string[]> })
+      .wrLeave;
+    const out = await run.call(
       this.redis,
       this.key(b, 'q'),
       this.key(b, 'away'),
+      this.userKey(userId),
+      this.key(b, 'v'),
+      userId,
+      boothId(b),
+    );
+    if (!out.length) return null;
+    return { removed: [Number(out[0])], version: Number(out[1]), size: Number(out[2]) };
+  }
+
+  /** The next present person, and those whose grace ran out on the way; `change` null if nothing moved. */
+  async next(
+    b: Booth,
+    now: number,
+    graceMs: number,
+  ): Promise<{ userId: string | null; expired: string[]; change: LineChange | null }> {
+    const run = (this.redis as unknown as { wrNext: (...args: (string | number)[]) => Promise<string[]> })
+      .wrNext;
+    const [userId, ticket, version, size, ...expiredPairs] = await run.call(
+      this.redis,
+      this.key(b, 'q'),
+      this.key(b, 'away'),
+      this.key(b, 'v'),
       now,
       graceMs,
     );
+    const expired: string[] = [];
+    const removed: number[] = userId ? [Number(ticket)] : [];
+    for (let i = 0; i < expiredPairs.length; i += 2) {
+      expired.push(expiredPairs[i]);
+      removed.push(Number(expiredPairs[i + 1]));
+    }
     const gone = userId ? [userId, ...expired] : expired;
     if (gone.length) await Promise.all(gone.map((u) => this.redis.srem(this.userKey(u), boothId(b))));
-    return { userId: userId || null, expired };
+    return {
+      userId: userId || null,
+      expired,
+      change: removed.length ? { removed, version: Number(version), size: Number(size) } : null,
+    };
   }
 
   async markAway(userId: string, now: number): Promise<void> {
@@ -226,12 +305,40 @@ export class WaitingRoomStore {
     return members.map((userId) => ({ userId, away: away[userId] ? Number(away[userId]) : null }));
   }
 
-  async rank(b: Booth, userId: string): Promise<{ position: number | null; size: number }> {
-    const [rank, size] = await Promise.all([
-      this.redis.zrank(this.key(b, 'q'), userId),
-      this.redis.zcard(this.key(b, 'q')),
-    ]);
-    return { position: rank === null ? null : rank + 1, size };
+  /** A person's place as one consistent reading (MULTI): rank, ticket, the line's version and size. */
+  async place(
+    b: Booth,
+    userId: string,
+  ): Promise<{
+    position: number | null;
+    ticket: number | null;
+    version: number;
+    size: number;
+    away: number | null;
+  }> {
+    const replies = (await this.redis
+      .multi()
+      .zrank(this.key(b, 'q'), userId)
+      .zscore(this.key(b, 'q'), userId)
+      .zcard(this.key(b, 'q'))
+      .get(this.key(b, 'v'))
+      .hget(this.key(b, 'away'), userId)
+      .exec()) as [Error | null, unknown][];
+    const [rank, ticket, size, version, away] = replies.map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    }) as [number | null, string | null, number, string | null, string | null];
+    return {
+      position: rank === null ? null : rank + 1,
+      ticket: ticket === null ? null : Number(ticket),
+      version: Number(version ?? 0),
+      size,
+      away: away ? Number(away) : null,
+    };
+  }
+
+  async version(b: Booth): Promise<number> {
+    return Number((await this.redis.get(this.key(b, 'v'))) ?? 0);
   }
 
   async size(b: Booth): Promise<number> {
@@ -257,9 +364,9 @@ export class WaitingRoomStore {
 
   /**
    * Takes out of line the people away longer than the grace (at most `limit` of them) and
-   * answers the booths whose line changed.
+   * answers each change of a line (one per place taken).
    */
-  async expireAway(now: number, graceMs: number, limit: number): Promise<Booth[]> {
+  async expireAway(now: number, graceMs: number, limit: number): Promise<(Booth & LineChange)[]> {
     const due = await this.redis.zrangebyscore(
       this.awayIndexKey(),
       '-inf',
@@ -268,16 +375,25 @@ export class WaitingRoomStore {
       0,
       limit,
     );
-    const run = (this.redis as unknown as { wrExpireAway: (...args: (string | number)[]) => Promise<number> })
-      .wrExpireAway;
-    const changed = new Map<string, Booth>();
+    const run = (
+      this.redis as unknown as { wrExpireAway: (...args: (string | number)[]) => Promise<0 | string[]> }
+    ).wrExpireAway;
+    const changes: (Booth & LineChange)[] = [];
     for (const member of due) {
       const [id, userId] = member.split('|');
       const b = parseBoothId(id);
-      const args = [this.key(b, 'q'), this.key(b, 'away'), this.userKey(userId), this.awayIndexKey()];
-      if ((await run.call(this.redis, ...args, userId, id, now, graceMs, member)) === 1) changed.set(id, b);
+      const keys = [
+        this.key(b, 'q'),
+        this.key(b, 'away'),
+        this.userKey(userId),
+        this.awayIndexKey(),
+        this.key(b, 'v'),
+      ];
+      const out = await run.call(this.redis, ...keys, userId, id, now, graceMs, member);
+      if (out !== 0)
+        changes.push({ ...b, removed: [Number(out[0])], version: Number(out[1]), size: Number(out[2]) });
     }
-    return [...changed.values()];
+    return changes;
   }
 
   /** Clears the call-ins whose window ran out (at most `limit`): booth, seeker and call of each. */
@@ -320,7 +436,14 @@ export class WaitingRoomStore {
     return value ? Number(value) : fallback;
   }
 
-  async setAverageCallSeconds(b: Booth, seconds: number): Promise<void> {
-    await this.redis.set(this.key(b, 'avg'), String(seconds));
+  /** A new average changes everyone's estimate: a change of the line too (nobody moves). */
+  async setAverageCallSeconds(b: Booth, seconds: number): Promise<LineChange> {
+    const [[, version], [, size]] = (await this.redis
+      .multi()
+      .incr(this.key(b, 'v'))
+      .zcard(this.key(b, 'q'))
+      .set(this.key(b, 'avg'), String(seconds))
+      .exec()) as [[null, number], [null, number]];
+    return { version, size, removed: [] };
   }
 }

@@ -20,7 +20,7 @@ export interface SweepResult {
 /**
  * Expires what the waiting rooms otherwise expire only when someone reads them: places kept for
  * a dropped connection past the grace, and call-ins past their window. The lines they touched
- * hear their new places at once, so everyone's estimated wait moves without anyone polling.
+ * hear the move at once, so everyone's place and estimated wait move without anyone polling.
  */
 @Injectable()
 export class WaitingRoomSweeper {
@@ -36,9 +36,17 @@ export class WaitingRoomSweeper {
     const lapsed = await this.store.expireAway(now, this.config.QUEUE_GRACE_SECONDS * 1000, batchSize);
     const callIns = await this.store.expireCallIns(now, batchSize);
     for (const callIn of callIns) await this.missUnanswered(callIn.callId, new Date(now));
-    const booths = new Map([...lapsed, ...callIns].map((b) => [boothId(b), b]));
-    for (const booth of booths.values()) await this.publisher.publish(booth);
-    return { expiredPlaces: lapsed.length, expiredCallIns: callIns.length, booths: booths.size };
+    // Each place taken is a change of its line (one broadcast each, in version order); an expired
+    // call-in moves nobody (that person left the line when called): only the board hears it.
+    for (const change of lapsed) await this.publisher.publish(change, change);
+    const lines = new Set(lapsed.map(boothId));
+    const boards = new Map(callIns.filter((c) => !lines.has(boothId(c))).map((c) => [boothId(c), c]));
+    for (const booth of boards.values()) await this.publisher.publishBoard(booth);
+    return {
+      expiredPlaces: lapsed.length,
+      expiredCallIns: callIns.length,
+      booths: lines.size + boards.size,
+    };
   }
 
   /** The seeker never entered: the call is missed, and the interviewer's page says so. */
