@@ -56,11 +56,28 @@ function count(workspace, report, ok) {
   totals.passed += result.numPassedTests;
   totals.failed += result.numFailedTests;
   totals.skipped += result.numPendingTests + result.numTodoTests;
-  if (result.numFailedTests) failures.push(`${workspace}: ${result.numFailedTests} failed`);
-  else if (!ok) {
+  if (result.numFailedTests) {
+    failures.push(`${workspace}: ${result.numFailedTests} failed`);
+    failures.push(...failedTests(workspace, result));
+  } else if (!ok) {
     totals.failed += 1;
     failures.push(`${workspace}: the run failed outside any test (see above)`);
   }
+}
+
+/**
+ * Each failed test by file and name with the first line of its error, repeated at the very end
+ * of the run: a CI log that keeps only its tail still says what failed.
+ */
+function failedTests(workspace, result) {
+  return result.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => {
+        const reason = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        return `${workspace}/${file.name.slice(ROOT.length + 1)}: ${test.fullName}: ${reason}`;
+      }),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -7,10 +8,10 @@ import { join, resolve } from 'node:path';
  * Serves the built Vue app: real files as they are, every other GET that is not an api or
  * admin path gets index.html so the client-side router can take it.
  */
-export async function serveWebApp(fastify: FastifyInstance, distDir: string): Promise<void> {
+export async function serveWebApp(fastify: FastifyInstance, distDir: string, logger: Logger): Promise<void> {
   const root = resolve(distDir);
   if (!existsSync(join(root, 'index.html'))) {
-    fastify.log.warn({ root }, 'WEB_DIST_DIR has no index.html; the web app is not served');
+    logger.warn({ root }, 'WEB_DIST_DIR has no index.html; the web app is not served');
     return;
   }
   await fastify.register(fastifyStatic, { root, wildcard: false, maxAge: '1h', index: false });

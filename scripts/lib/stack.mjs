@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiRuntimeEnv } from './api-runtime.mjs';
 import { log, portOpen, ROOT, waitFor } from './run.mjs';
 
 /**
@@ -14,7 +15,8 @@ export async function startStack({ port, secondPort, env, logDir }) {
     );
   mkdirSync(logDir, { recursive: true });
   const common = { ...process.env, ...env, PORT: String(port), WEB_DIST_DIR: join(ROOT, 'frontend/dist') };
-  const api = startProcess('api', ['backend/dist/main.js'], common, logDir);
+  // The api as production starts it: heap limit and malloc arenas (see api-runtime.mjs).
+  const api = startProcess('api', ['backend/dist/main.js'], apiRuntimeEnv(common), logDir);
   await waitFor(() => portOpen(port), { timeoutMs: 60_000, what: `the api on port ${port}` }).catch(
     (error) => {
       api.kill('SIGKILL');
@@ -28,7 +30,7 @@ export async function startStack({ port, secondPort, env, logDir }) {
     secondApi = startProcess(
       'api-2',
       ['backend/dist/main.js'],
-      { ...common, PORT: String(secondPort), SCHEDULE_REPEATABLE_JOBS: 'false' },
+      apiRuntimeEnv({ ...common, PORT: String(secondPort), SCHEDULE_REPEATABLE_JOBS: 'false' }),
       logDir,
     );
     await waitFor(() => portOpen(secondPort), {

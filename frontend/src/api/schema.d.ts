@@ -4888,6 +4888,8 @@ export interface components {
                 callId: string;
                 expiresAt: string;
             } | null;
+            ticket: number | null;
+            version: number;
         };
         QueuePositionListDto_Output: {
             items: {
@@ -4906,6 +4908,8 @@ export interface components {
                     callId: string;
                     expiresAt: string;
                 } | null;
+                ticket: number | null;
+                version: number;
             }[];
         };
         BoothBoardDto_Output: {

@@ -20,10 +20,23 @@ type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
 
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  /**
+   * Built once and prepared by name on each connection: the lookup behind `/api/auth/me` and
+   * every ownership check that loads a user. Building this query (every column of users and the
+   * roles subquery) on each call cost more CPU than the round trip itself.
+   */
+  private readonly byId;
+
+  constructor(@Inject(DATABASE) private readonly db: Database) {
+    this.byId = db
+      .select(withRoles)
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare('users_find_by_id');
+  }
 
   async findById(id: string): Promise<UserWithRoles | undefined> {
-    const [user] = await this.db.select(withRoles).from(users).where(eq(users.id, id));
+    const [user] = await this.byId.execute({ id });
     return user;
   }
 
