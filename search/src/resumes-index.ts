@@ -99,6 +99,15 @@ const CANDIDATE_FIELDS = [
 ];
 
 /**
+ * How many of the best text matches the fit bonuses may reorder (Elasticsearch's `rescore`
+ * window). The bonuses add at most a few points to a text score, so a resume far down the text
+ * order cannot climb into the first hundred: on the 1M bench (62 positions) windows of 300, 500 and
+ * 1,000 proposed the same 100 resumes in the same order as scoring every match with the bonuses;
+ * 1,000 leaves a wide margin.
+ */
+export const CANDIDATE_RESCORE_WINDOW = 1000;
+
+/**
  * Pure: searchable resumes that could fit a position. Text relevance drives the order; fit
  * (district, education, salary overlap, recent graduate) adds bounded bonuses rather than filters,
  * so a near miss still appears with its "missing" list.
@@ -108,7 +117,14 @@ const CANDIDATE_FIELDS = [
  * `more_like_this` (the 40 best by tf-idf among the resumes) rather than every bigram of the text:
  * a position's text cuts into some 60 bigrams, 400 clauses over seven fields, and phrases such as
  * 沟通 or 负责 that nearly every resume has made every resume a match to be scored (at a million
- * resumes, 0.3-1.4 s per position). The bonuses only add to the score of resumes that matched.
+ * resumes, 0.3-1.4 s per position).
+ *
+ * The bonuses are added in a rescore of the best text matches, not as optional clauses of the
+ * query: as clauses, each range was evaluated against the whole index for every request (a bitset
+ * of most of a million resumes per clause), and the text query could not skip the resumes that
+ * cannot reach the top. The scores are the same sums (text + bonuses, `score_mode: total`). Ties are
+ * left in index order here (a rescore allows no other sort); the candidates service orders its
+ * final list with the user id as the last key.
  */
 export function buildCandidateSearch(query: CandidateQuery): estypes.SearchRequest {
   const text: estypes.QueryDslQueryContainer[] = [
@@ -128,10 +144,10 @@ export function buildCandidateSearch(query: CandidateQuery): estypes.SearchReque
   ];
   if (query.skills.length)
     text.push({ terms: { 'skills.raw': query.skills.map((s) => s.toLowerCase()), boost: 2 } });
-  const should: estypes.QueryDslQueryContainer[] = [];
-  should.push({ term: { expectedDistricts: { value: query.district, boost: 1 } } });
-  should.push({ range: { educationRank: { gte: query.minEducationRank, boost: 1 } } });
-  should.push({
+  const bonuses: estypes.QueryDslQueryContainer[] = [];
+  bonuses.push({ term: { expectedDistricts: { value: query.district, boost: 1 } } });
+  bonuses.push({ range: { educationRank: { gte: query.minEducationRank, boost: 1 } } });
+  bonuses.push({
     bool: {
       filter: [
         { range: { salaryMin: { lte: query.salaryMax } } },
@@ -140,7 +156,8 @@ export function buildCandidateSearch(query: CandidateQuery): estypes.SearchReque
       boost: 0.5,
     },
   });
-  if (query.graduateSuitable) should.push({ range: { cohort: { gte: query.recentCohortFrom, boost: 0.5 } } });
+  if (query.graduateSuitable)
+    bonuses.push({ range: { cohort: { gte: query.recentCohortFrom, boost: 0.5 } } });
   return {
     size: query.size,
     track_total_hits: false,
@@ -148,11 +165,19 @@ export function buildCandidateSearch(query: CandidateQuery): estypes.SearchReque
     _source: false,
     query: {
       bool: {
-        must: [{ bool: { should: text, minimum_should_match: 1 } }],
-        should,
+        should: text,
+        minimum_should_match: 1,
         must_not: query.exclude?.length ? [{ ids: { values: query.exclude } }] : [],
       },
     },
-    sort: [{ _score: { order: 'desc' } }, { userId: 'asc' }],
+    rescore: {
+      window_size: Math.max(query.size, CANDIDATE_RESCORE_WINDOW),
+      query: {
+        rescore_query: { bool: { should: bonuses } },
+        query_weight: 1,
+        rescore_query_weight: 1,
+        score_mode: 'total',
+      },
+    },
   };
 }
