@@ -11,19 +11,67 @@ import {
   matchScore,
 } from '@platform/contracts';
 import { SearchClient } from '@platform/search';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { AppError } from '../../common/errors/app-error';
-import { applications, positions, resumes, seekerProfiles, users } from '../../database/schema';
+import { applications, employers, positions, resumes, seekerProfiles, users } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
-import { EmployersService } from '../employers/employers.service';
 import { SearchSync } from '../search/search-sync.service';
 import { candidateSearchFor, toBreakdown, toMatchResume } from './match-inputs';
 
 type PositionRow = typeof positions.$inferSelect;
-const ACTIVE = ['submitted', 'viewed', 'shortlisted', 'interview', 'offer', 'hired'] as const;
+/**
+ * An application still in play. Written as the partial index applications_active_key is, so that
+ * PostgreSQL can answer "did this seeker apply to this employer" from the seeker's own entries.
+ */
+const activeApplication = (status: SQL) => sql`${status} not in ('withdrawn', 'rejected')`;
+
+/**
+ * The two reads of a match, built once and prepared by name on each connection: one before the
+ * engine's request (the position, its employer's owner for the ownership check, its applicants) and
+ * one after it (the ~100 resumes to score). On a busy host every round trip to PostgreSQL, and
+ * every query Drizzle builds, costs milliseconds of a match that Elasticsearch already spends most of.
+ */
+function prepareCandidateReads(db: Database) {
+  const position = db
+    .select({
+      position: positions,
+      ownerUserId: employers.ownerUserId,
+      applicants: sql<{ userId: string; applicationId: string }[]>`coalesce((
+        select json_agg(json_build_object('userId', a.seeker_user_id, 'applicationId', a.id))
+          from ${applications} a
+         where a.position_id = ${positions.id} and ${activeApplication(sql`a.status`)}), '[]'::json)`,
+    })
+    .from(positions)
+    .innerJoin(employers, eq(employers.id, positions.employerId))
+    .where(eq(positions.id, sql.placeholder('positionId')))
+    .prepare('candidates_position');
+  // Only what a candidate shows and is scored on. Contacts show to the employer of a seeker who
+  // applied to it (to any of its positions); staff review candidates with contacts masked.
+  const resumesOf = db
+    .select({
+      resume: { userId: resumes.userId, content: resumes.content, visibility: resumes.visibility },
+      profile: {
+        university: seekerProfiles.university,
+        cohort: seekerProfiles.cohort,
+        degree: seekerProfiles.degree,
+        major: seekerProfiles.major,
+      },
+      user: { displayName: users.displayName, phone: users.phone, email: users.email },
+      seesContacts: sql<boolean>`(not ${sql.placeholder('staff')}::boolean and exists (
+        select 1 from ${applications} a
+         where a.seeker_user_id = ${resumes.userId} and a.employer_id = ${sql.placeholder('employerId')}::uuid
+           and ${activeApplication(sql`a.status`)}))`,
+    })
+    .from(resumes)
+    .innerJoin(users, eq(users.id, resumes.userId))
+    .leftJoin(seekerProfiles, eq(seekerProfiles.userId, resumes.userId))
+    .where(sql`${resumes.userId} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('candidates_resumes');
+  return { position, resumesOf };
+}
 
 /**
  * Ranked candidates for a position (recruitment.md §2.6): those who applied to it and the
@@ -34,52 +82,33 @@ const ACTIVE = ['submitted', 'viewed', 'shortlisted', 'interview', 'offer', 'hir
 @Injectable()
 export class CandidatesService {
   private readonly logger = new Logger(CandidatesService.name);
+  private readonly reads: ReturnType<typeof prepareCandidateReads>;
 
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(DATABASE) db: Database,
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     private readonly sync: SearchSync,
-    private readonly employers: EmployersService,
-  ) {}
+  ) {
+    this.reads = prepareCandidateReads(db);
+  }
 
   async forPosition(actor: Actor, positionId: string, limit: number): Promise<CandidateList> {
-    const [position] = await this.db.select().from(positions).where(eq(positions.id, positionId));
-    if (!position) throw new AppError('NOT_FOUND', 'No such position. 岗位不存在。');
-    const employer = await this.employers.load(position.employerId);
-    assertOwnerOrRole(actor, employer.ownerUserId, STAFF_ROLES);
+    const [found] = await this.reads.position.execute({ positionId });
+    if (!found) throw new AppError('NOT_FOUND', 'No such position. 岗位不存在。');
+    const { position } = found;
+    assertOwnerOrRole(actor, found.ownerUserId, STAFF_ROLES);
 
-    // Independent reads run side by side: the engine's request is most of a match's time, and the
-    // applicants and the resumes' rows need not wait for it or for each other.
-    const [appliedRows, engine] = await Promise.all([
-      this.db
-        .select({ userId: applications.seekerUserId, applicationId: applications.id })
-        .from(applications)
-        .where(and(eq(applications.positionId, positionId), inArray(applications.status, [...ACTIVE]))),
-      this.engineScores(position),
-    ]);
-    const applicationOf = new Map(appliedRows.map((r) => [r.userId, r.applicationId]));
+    const engine = await this.engineScores(position);
+    const applicationOf = new Map(found.applicants.map((r) => [r.userId, r.applicationId]));
     const ids = [...new Set([...applicationOf.keys(), ...engine.keys()])];
     if (!ids.length) return { items: [], formulaVersion: COMBINED_SCORE.version };
 
-    const [rows, unmasked] = await Promise.all([
-      // Only what a candidate shows and is scored on: up to ~100 rows per request.
-      this.db
-        .select({
-          resume: { userId: resumes.userId, content: resumes.content, visibility: resumes.visibility },
-          profile: {
-            university: seekerProfiles.university,
-            cohort: seekerProfiles.cohort,
-            degree: seekerProfiles.degree,
-            major: seekerProfiles.major,
-          },
-          user: { displayName: users.displayName, phone: users.phone, email: users.email },
-        })
-        .from(resumes)
-        .innerJoin(users, eq(users.id, resumes.userId))
-        .leftJoin(seekerProfiles, eq(seekerProfiles.userId, resumes.userId))
-        .where(inArray(resumes.userId, ids)),
-      hasAnyRole(actor, STAFF_ROLES) ? new Set<string>() : this.appliedToEmployer(employer.id, ids),
-    ]);
+    const rows = await this.reads.resumesOf.execute({
+      // An array literal: the ids are user ids from applications and from the index's document ids.
+      ids: `{${ids.join(',')}}`,
+      employerId: position.employerId,
+      staff: hasAnyRole(actor, STAFF_ROLES),
+    });
     const year = Number(businessDate().slice(0, 4));
     const best = Math.max(0, ...engine.values());
     const target = { ...position, education: position.education as EducationLevel };
@@ -90,9 +119,9 @@ export class CandidatesService {
           resume.visibility === 'searchable' ||
           (resume.visibility === 'applied_only' && applicationOf.has(resume.userId)),
       )
-      .map(({ resume, profile, user }): Candidate => {
+      .map(({ resume, profile, user, seesContacts }): Candidate => {
         const fit = matchScore(target, toMatchResume(resume.content, profile), year);
-        const masked = !unmasked.has(resume.userId);
+        const masked = !seesContacts;
         return {
           userId: resume.userId,
           displayName: user.displayName,
@@ -139,19 +168,5 @@ export class CandidatesService {
       this.logger.warn({ err: error }, 'candidate search failed; ranking applicants only');
       return new Map();
     }
-  }
-
-  private async appliedToEmployer(employerId: string, userIds: string[]): Promise<Set<string>> {
-    const rows = await this.db
-      .selectDistinct({ userId: applications.seekerUserId })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.employerId, employerId),
-          inArray(applications.seekerUserId, userIds),
-          inArray(applications.status, [...ACTIVE]),
-        ),
-      );
-    return new Set(rows.map((r) => r.userId));
   }
 }

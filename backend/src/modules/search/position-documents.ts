@@ -1,7 +1,8 @@
 import type { PositionDocument } from '@platform/search';
-import { and, eq, SQL, sql } from 'drizzle-orm';
+import { and, eq, SQL } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
 import { employers, positions } from '../../database/schema';
+import { anyUuid } from '../../infra/database/any-uuid';
 
 /**
  * Only the columns a document shows: the rule check (jsonb), environment and benefits texts and
@@ -38,7 +39,7 @@ export async function loadPositionDocuments(
 ): Promise<Map<string, PositionDocument>> {
   if (!ids.length) return new Map();
   // One array parameter instead of one per id: 500 placeholders cost more to parse than to run.
-  const docs = await selectPositionDocuments(db, sql`${positions.id} = any(${uuidArray(ids)}::uuid[])`);
+  const docs = await selectPositionDocuments(db, anyUuid(positions.id, ids));
   return new Map(docs.map((doc) => [doc.id, doc]));
 }
 
@@ -61,9 +62,4 @@ type DocumentRow = Omit<PositionDocument, 'publishedAt'> & { publishedAt: Date |
 
 export function toDocument({ updatedAt, publishedAt, ...row }: DocumentRow): PositionDocument {
   return { ...row, publishedAt: (publishedAt ?? updatedAt).toISOString() };
-}
-
-/** An array literal of uuids (the outbox's uuid column vouches for their shape). */
-export function uuidArray(ids: string[]): string {
-  return `{${ids.join(',')}}`;
 }

@@ -6,7 +6,7 @@ import {
   listingCovers,
   RandomCheck,
 } from '@platform/contracts';
-import { AnyColumn, and, asc, desc, eq, SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../common/audit/audit-log';
 import { AppError } from '../../common/errors/app-error';
 import {
@@ -21,6 +21,7 @@ import {
   trainingEnrolments,
 } from '../../database/schema';
 import { DATABASE, Database } from '../../infra/database/database';
+import { anyUuid } from '../../infra/database/any-uuid';
 
 type ClassRow = typeof trainingClasses.$inferSelect;
 type SessionRow = typeof learningSessions.$inferSelect;
@@ -185,11 +186,6 @@ export class CompletionInputLoader {
       };
     };
   }
-}
-
-/** `column = any($1::uuid[])`: one parameter however long the batch (uuids need no quoting). */
-function anyUuid(column: AnyColumn, ids: string[]): SQL {
-  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
