@@ -114,7 +114,7 @@ export const CANDIDATE_RESCORE_WINDOW = 1000;
  *
  * A candidate must share something with the position: its title (weighted per field), its skill
  * terms, or the words of its whole text that say most about it. Those words are picked by
- * `more_like_this` (the 40 best by tf-idf among the resumes) rather than every bigram of the text:
+ * `more_like_this` (the 25 best by tf-idf among the resumes) rather than every bigram of the text:
  * a position's text cuts into some 60 bigrams, 400 clauses over seven fields, and phrases such as
  * 沟通 or 负责 that nearly every resume has made every resume a match to be scored (at a million
  * resumes, 0.3-1.4 s per position).
@@ -138,7 +138,10 @@ export function buildCandidateSearch(query: CandidateQuery): estypes.SearchReque
         // Rare words count: a skill only a handful of resumes name is the most telling match, and
         // at 5 a resume naming it ranked among hundreds that only share "Java" and fell out of the top.
         min_doc_freq: 1,
-        max_query_terms: 40,
+        // Elasticsearch's default. At 40 the final top 20 on the 1M bench (62 positions) wished
+        // for the position's own title as often (90.3%) and fitted slightly worse (mean fit 78.6
+        // against 79.8 at 25), and a request cost half as much again (p95 91 against 60 ms).
+        max_query_terms: 25,
       },
     },
   ];
