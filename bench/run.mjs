@@ -3,6 +3,7 @@
 const BENCHES = {
   http: () => import('./http.mjs'),
   search: () => import('./search.mjs'),
+  'match-variants': () => import('./match-variants.mjs'),
   training: () => import('./training.mjs'),
   heartbeats: () => import('./heartbeats.mjs'),
   subsidies: () => import('./subsidies.mjs'),

@@ -33,12 +33,12 @@ import { expectOk, measureLatency, median, round } from './search-latency.mjs';
 import { BENCH_JWT_SECRET, productionEnv } from './production-env.mjs';
 
 const require = createRequire(join(ROOT, 'backend/package.json'));
-const ES = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
+export const ES = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3203);
-const PREFIX = process.env.BENCH_PREFIX ?? 'bench';
+export const PREFIX = process.env.BENCH_PREFIX ?? 'bench';
 const BATCH = 500;
 const TARGETS = { apiOverEsP95: 1.5, apiP95Ms: 100, drainOverBulk: 0.5, matchOverSearchP95: 2 };
-const ENV = productionEnv({
+export const ENV = productionEnv({
   DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform_bench',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7',
   QUEUE_PREFIX: PREFIX,
@@ -222,7 +222,7 @@ async function searchableResumes(pool) {
   return rows[0].n;
 }
 
-async function publishedIds(pool) {
+export async function publishedIds(pool) {
   const { rows } = await pool.query(`select id from positions where status = 'published' order by id`);
   return rows.map((r) => r.id);
 }
@@ -334,7 +334,7 @@ async function relevance(client, variants) {
  * with the row the candidate request is built from and its employer's owner (who asks the api).
  */
 const MATCH_TARGETS = 62;
-async function matchTargets(pool, published) {
+export async function matchTargets(pool, published) {
   const step = Math.max(1, Math.floor(published.length / MATCH_TARGETS));
   const ids = published.filter((_, i) => i % step === 0).slice(0, MATCH_TARGETS);
   const { rows } = await pool.query(
