@@ -2,7 +2,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearchClient } from './client';
 import { dropIndicesMatching, ensureIndex } from './index-lifecycle';
-import { buildCandidateSearch, CandidateQuery, ResumeDocument, RESUMES_INDEX } from './resumes-index';
+import { JAVA_POSITION_QUERY } from './candidate-query.fixtures';
+import { buildCandidateSearch, ResumeDocument, RESUMES_INDEX } from './resumes-index';
 
 const client = createSearchClient({ url: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200' });
 const prefix = `test_${process.pid}_${Date.now().toString(36)}_cand`;
@@ -63,18 +64,7 @@ const RESUMES = [
   ),
 ];
 
-const QUERY: CandidateQuery = {
-  title: 'Java开发工程师',
-  text: 'Java开发工程师 熟悉 Spring MySQL 负责后台开发',
-  skills: ['Java', 'Spring', 'MySQL'],
-  district: '渝北区',
-  minEducationRank: 3,
-  salaryMin: 8000,
-  salaryMax: 12000,
-  graduateSuitable: true,
-  recentCohortFrom: 2024,
-  size: 20,
-};
+const QUERY = { ...JAVA_POSITION_QUERY, size: 20 };
 
 beforeAll(async () => {
   index = await ensureIndex(client, prefix, RESUMES_INDEX);

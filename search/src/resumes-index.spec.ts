@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecommendationSearch } from './recommendations';
+import { JAVA_POSITION_QUERY } from './candidate-query.fixtures';
 import { buildCandidateSearch, RESUMES_INDEX } from './resumes-index';
 
 describe('resumes index', () => {
@@ -13,21 +14,7 @@ describe('resumes index', () => {
   });
 
   it('builds a candidate search for a position, leaving out those who already applied', () => {
-    expect(
-      buildCandidateSearch({
-        title: 'Java开发工程师',
-        text: 'Java开发工程师 熟悉 Spring MySQL',
-        skills: ['Java', 'Spring', 'MySQL'],
-        district: '渝北区',
-        minEducationRank: 3,
-        salaryMin: 8000,
-        salaryMax: 12000,
-        graduateSuitable: true,
-        recentCohortFrom: 2024,
-        size: 100,
-        exclude: ['u1'],
-      }),
-    ).toMatchSnapshot();
+    expect(buildCandidateSearch({ ...JAVA_POSITION_QUERY, exclude: ['u1'] })).toMatchSnapshot();
   });
 });
 
