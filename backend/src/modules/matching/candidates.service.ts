@@ -16,6 +16,7 @@ import { Actor, hasAnyRole, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
 import { AppError } from '../../common/errors/app-error';
 import { applications, employers, positions, resumes, seekerProfiles, users } from '../../database/schema';
+import { uuidArrayLiteral } from '../../infra/database/any-uuid';
 import { DATABASE, Database } from '../../infra/database/database';
 import { SEARCH_CLIENT } from '../../infra/search/search.module';
 import { SearchSync } from '../search/search-sync.service';
@@ -104,8 +105,8 @@ export class CandidatesService {
     if (!ids.length) return { items: [], formulaVersion: COMBINED_SCORE.version };
 
     const rows = await this.reads.resumesOf.execute({
-      // An array literal: the ids are user ids from applications and from the index's document ids.
-      ids: `{${ids.join(',')}}`,
+      // User ids from applications and from the index's document ids.
+      ids: uuidArrayLiteral(ids),
       employerId: position.employerId,
       staff: hasAnyRole(actor, STAFF_ROLES),
     });
