@@ -1,7 +1,9 @@
 // Authenticated GETs of small JSON resources on the api against a bare Fastify server returning
 // the same bodies, side by side in one run: alternating rounds, medians, and their ratio.
-//   /api/auth/session  token only: JWT verify + Redis revocation check
+//   /api/auth/session  token only: JWT verify (cached per token) + the local revocation list
 //   /api/auth/me       the same plus a PostgreSQL read of the user and roles
+// /api/auth/session is also measured on bench/fastify-floor-server.mjs (the api's Fastify layer
+// and token check without Nest), to show which part of the gap the router pipeline makes.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,11 +15,14 @@ import { productionEnv } from './production-env.mjs';
 
 const API_PORT = 3301;
 const BARE_PORT = 3302;
+const FLOOR_PORT = 3303;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 32;
 const TARGET_RATIO = 0.6;
 const PATHS = ['/api/auth/session', '/api/auth/me'];
+/** The path the no-Nest floor server (bench/fastify-floor-server.mjs) also answers. */
+const FLOOR_PATH = '/api/auth/session';
 const ENV = {
   ...process.env,
   ...productionEnv({
@@ -105,6 +110,7 @@ export default async function httpBench() {
     { ...process.env, BARE_BODIES: JSON.stringify(bodies) },
     BARE_PORT,
   );
+  const floor = await start(['bench/fastify-floor-server.mjs'], ENV, FLOOR_PORT);
   const results = {};
   try {
     for (const path of PATHS) {
@@ -112,12 +118,14 @@ export default async function httpBench() {
       for (let i = 0; i < ROUNDS; i++) {
         log(`${path} round ${i + 1}/${ROUNDS}`);
         const bareRound = await measure(`http://127.0.0.1:${BARE_PORT}${path}`, token);
+        const floorRound =
+          path === FLOOR_PATH ? await measure(`http://127.0.0.1:${FLOOR_PORT}${path}`, token) : undefined;
         const apiRound = await measure(`http://127.0.0.1:${API_PORT}${path}`, token);
-        results[path].push({ bare: bareRound, api: apiRound });
+        results[path].push({ bare: bareRound, floor: floorRound, api: apiRound });
       }
     }
   } finally {
-    await Promise.all([stop(api), stop(bare)]);
+    await Promise.all([stop(api), stop(bare), stop(floor)]);
   }
   report(results);
 }
@@ -129,7 +137,12 @@ function summarize(rounds) {
   // Each round's api/bare pair ran back to back: the median of those ratios is the steadier figure.
   const roundRatios = rounds.map((r) => Number((r.api.rps / r.bare.rps).toFixed(3)));
   const medianRoundRatio = median(roundRatios);
+  const floorRoundRatios = rounds[0].floor
+    ? rounds.map((r) => Number((r.floor.rps / r.bare.rps).toFixed(3)))
+    : undefined;
   return {
+    floorRoundRatios,
+    floorMedianRoundRatio: floorRoundRatios && median(floorRoundRatios),
     bareRps: Math.round(bareRps),
     apiRps: Math.round(apiRps),
     ratio,
@@ -172,6 +185,13 @@ function report(results) {
       ([path, s]) =>
         `| ${path} | ${s.bareRps} | ${s.apiRps} | ${s.ratio} | ${s.roundRatios.join(' / ')} | ${s.medianRoundRatio} | ${s.met ? 'met' : 'not met'} |`,
     ),
+    '',
+    `Where the gap is (${FLOOR_PATH}, same rounds): the api's Fastify layer and token check without Nest's router (bench/fastify-floor-server.mjs), as a share of bare.`,
+    '',
+    '| server | ratio per round | median of rounds |',
+    '|---|---|---|',
+    `| Fastify layer + token check, no Nest | ${summary[FLOOR_PATH].floorRoundRatios.join(' / ')} | ${summary[FLOOR_PATH].floorMedianRoundRatio} |`,
+    `| the api (Nest) | ${summary[FLOOR_PATH].roundRatios.join(' / ')} | ${summary[FLOOR_PATH].medianRoundRatio} |`,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench/results/http.json'), JSON.stringify(result, null, 2) + '\n');

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import { logEachResponse } from './common/logging/access-log';
-import { createRootLogger, PinoNestLogger, requestIdFrom } from './common/logging/logger';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { AppConfig } from './config/config';
+import { addRequestHooks, fastifyOptions } from './http-layer';
 import { acceptCourseMaterialBodies } from './modules/training/materials/course-materials.controller';
 import { mountBullBoard } from './infra/queue/bull-board';
 import { RealtimeServer } from './infra/realtime/realtime.server';
@@ -17,11 +16,7 @@ import { serveWebApp } from './web-app';
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
-    logger: false, // see logEachResponse
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
-      requestIdFrom(req.headers['x-request-id']),
-    bodyLimit: 1_048_576,
-    trustProxy: config.NODE_ENV === 'production',
+    ...fastifyOptions(config),
     // No Nest middleware anywhere (hooks and guards do that work): without middie's onRequest
     // hook every request skips a pass through an empty middleware chain.
     skipMiddie: true,
@@ -33,14 +28,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api');
 
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyCookie);
+  await addRequestHooks(fastify, logger);
   acceptCourseMaterialBodies(fastify);
-  logEachResponse(fastify, logger);
-  // A callback hook, not an async one: it runs on every request and a promise costs throughput.
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
