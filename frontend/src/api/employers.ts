@@ -31,14 +31,16 @@ export function joinFair(fairId: string): Promise<Participation> {
   return read(api.POST('/api/employers/me/fairs/{fairId}', { params: { path: { fairId } } }));
 }
 
-/** The unit's participation in a fair, or null when it has not joined (the api answers 404). */
-export async function participation(fairId: string): Promise<Participation | null> {
+/**
+ * The fairs the unit has joined, by fair id, in one request. Empty while the unit is not
+ * registered yet (the api answers 404): it has joined nothing.
+ */
+export async function myParticipations(): Promise<Map<string, Participation>> {
   try {
-    return await read<Participation>(
-      api.GET('/api/employers/me/fairs/{fairId}', { params: { path: { fairId } } }),
-    );
+    const { items } = await read<{ items: Participation[] }>(api.GET('/api/employers/me/fairs'));
+    return new Map(items.map((item) => [item.fairId, item]));
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return new Map();
     throw error;
   }
 }
