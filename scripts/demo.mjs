@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run demo`: install what is missing, bring the services up, build, migrate, seed the demo
-// accounts and a generated fair (DEMO_POSITIONS positions, default 2000) and serve the platform at
-// http://localhost:3000 with the worker running.
+// accounts, a generated fair (DEMO_POSITIONS positions, default 2000) and generated job seekers
+// with resumes (DEMO_RESUMES, default 2000), and serve the platform at http://localhost:3000 with
+// the worker running.
 import { join } from 'node:path';
 import { fail, log, ROOT, run } from './lib/run.mjs';
 import { startStack } from './lib/stack.mjs';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DEMO_POSITIONS = process.env.DEMO_POSITIONS ?? '2000';
+const DEMO_RESUMES = process.env.DEMO_RESUMES ?? '2000';
 
 async function main() {
   // Quick when nothing is missing; see .ci/run for why this is not `npm ci`.
@@ -28,6 +30,9 @@ async function main() {
   await run('node', ['backend/dist/database/seed.js']); // idempotent; prints the demo accounts
   // The populated fair: generated once per seed, left as it is on later runs (see docs/demo-data.md).
   await run('node', ['backend/dist/database/demo/generate.js', '--positions', DEMO_POSITIONS]);
+  // Job seekers with resumes, so resume search and each position's ranked candidates have people
+  // to show; also generated once per seed.
+  await run('node', ['backend/dist/database/demo/generate-resumes.js', '--resumes', DEMO_RESUMES]);
   // Agency placements and 社保 months of the demo agency; needs the generated agency and employers.
   await run('node', ['backend/dist/database/demo/seed-agency-subsidies.js']);
   // Generated rows bypass the search outbox; a reindex (alias swap, no downtime) makes them searchable.
