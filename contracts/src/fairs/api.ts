@@ -244,6 +244,37 @@ export const AgencyApplicationSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export const AgencyApplicationListSchema = z.object({ items: z.array(AgencyApplicationSchema) });
+
+/**
+ * An agency's fair column (专栏/专区, S3:3779-3783): the employers that chose the agency in a fair,
+ * which the agency must vet (S3:3888), with what each publishes and receives there.
+ */
+export const AgencyColumnEmployerSchema = z.object({
+  id: Id,
+  name: z.string(),
+  industry: z.string(),
+  district: z.string(),
+  isKeyEnterprise: z.boolean(),
+  reviewStatus: z.enum(['pending', 'approved', 'rejected']),
+  selectedAt: z.string(),
+  disqualified: z.boolean(),
+  publishedPositions: z.number().int(),
+  positionsInReview: z.number().int(),
+  applications: z.number().int(),
+});
+export const AgencyColumnSchema = z.object({
+  fairId: Id,
+  /** The agency's application to the fair; only an approved agency can be chosen. */
+  applicationStatus: z.enum(['submitted', 'approved', 'rejected']).nullable(),
+  fairColumnUrl: z.string().nullable(),
+  freeInterviewMinutesPerEmployer: z.number().int().nullable(),
+  employers: z.array(AgencyColumnEmployerSchema),
+  totals: z.object({
+    employers: z.number().int(),
+    publishedPositions: z.number().int(),
+    applications: z.number().int(),
+  }),
+});
 export const DecisionSchema = z
   .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(2000).optional() })
   .strict();

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import type { AgencyApplication, AgencyView, Attachment, PublicAgency } from './fair-types';
+import type { AgencyApplication, AgencyColumn, AgencyView, Attachment, PublicAgency } from './fair-types';
 import type { Decision } from './employers';
 import { read } from './read';
 
@@ -50,6 +50,11 @@ export function applyToFair(fairId: string, body: ApplicationBody): Promise<Agen
 
 export async function myApplications(): Promise<AgencyApplication[]> {
   return (await read<{ items: AgencyApplication[] }>(api.GET('/api/agencies/me/applications'))).items;
+}
+
+/** The agency's fair column: the employers that chose it, with their positions and applications. */
+export function agencyColumn(fairId: string): Promise<AgencyColumn> {
+  return read(api.GET('/api/agencies/me/fairs/{fairId}/column', { params: { path: { fairId } } }));
 }
 
 export async function applicationsForFair(fairId: string): Promise<AgencyApplication[]> {

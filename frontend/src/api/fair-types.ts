@@ -1,5 +1,6 @@
 import type {
   AgencyApplicationSchema,
+  AgencyColumnSchema,
   AgencySchema,
   AnnouncementSchema,
   AttachmentSchema,
@@ -43,5 +44,6 @@ export type PostingExemption = PostingCheck['exemptions'][number];
 export type AgencyView = z.infer<typeof AgencySchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export type AgencyApplication = z.infer<typeof AgencyApplicationSchema>;
+export type AgencyColumn = z.infer<typeof AgencyColumnSchema>;
 export type Complaint = z.infer<typeof ComplaintSchema>;
 export type Paged<T> = { items: T[]; total: number };

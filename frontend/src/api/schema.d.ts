@@ -532,6 +532,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/me/fairs/{fairId}/column": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgenciesController_column"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agency-applications/{id}/decision": {
         parameters: {
             query?: never;
@@ -4094,6 +4110,34 @@ export interface components {
                 decisionReason: string | null;
                 decidedAt: string | null;
             }[];
+        };
+        AgencyColumnDto_Output: {
+            /** Format: uuid */
+            fairId: string;
+            /** @enum {string|null} */
+            applicationStatus: "submitted" | "approved" | "rejected" | null;
+            fairColumnUrl: string[];
+            freeInterviewMinutesPerEmployer: number | null;
+            employers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                industry: string;
+                district: string;
+                isKeyEnterprise: boolean;
+                /** @enum {string} */
+                reviewStatus: "pending" | "approved" | "rejected";
+                selectedAt: string;
+                disqualified: boolean;
+                publishedPositions: number;
+                positionsInReview: number;
+                applications: number;
+            }[];
+            totals: {
+                employers: number;
+                publishedPositions: number;
+                applications: number;
+            };
         };
         DecisionDto: {
             /** @enum {string} */
@@ -8798,6 +8842,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyApplicationListDto_Output"];
+                };
+            };
+        };
+    };
+    AgenciesController_column: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyColumnDto_Output"];
                 };
             };
         };

@@ -488,6 +488,30 @@ export const fairEn: typeof fairZhCN = {
     submitted: 'Application submitted; the organizers will check it',
     approvedLocked: 'The application was approved and can no longer be changed.',
   },
+  agencyColumn: {
+    title: 'Fair column',
+    intro:
+      'Employers that choose this agency publish positions free of charge in its column (S3:3779-3783). Here are those employers, their positions and the applications they receive.',
+    fair: 'Fair',
+    chooseFair: 'Choose a fair',
+    noFairs: 'This agency has not applied to any fair',
+    notApproved:
+      'Application status: {status}. Employers can choose this agency and publish in its column once the application is approved.',
+    columnUrl: 'Column address',
+    freeMinutes: 'Free interview minutes per employer',
+    employers: 'Employers in the column',
+    publishedPositions: 'Published positions',
+    positionsInReview: 'Positions in review',
+    applications: 'Applications received',
+    vetting:
+      'Vet the employers and their postings strictly, and guard against false or unlawful recruitment (S3:3888-3890).',
+    empty: 'No employer has chosen this agency yet',
+    employer: 'Employer',
+    keyEnterprise: 'Key enterprise',
+    disqualified: 'Disqualified',
+    reviewStatus: 'Unit review',
+    selectedAt: 'Chosen at',
+  },
   organizer: {
     fairsTitle: 'Fairs',
     fairsIntro:

@@ -28,6 +28,7 @@ export const MENU_PAGES: Record<string, Page> = {
   employerPositions: () => import('@/views/employer/positions/MyPositionsPage.vue'),
   agencyProfile: () => import('@/views/agency/profile/AgencyProfilePage.vue'),
   agencyApplications: () => import('@/views/agency/applications/AgencyApplicationsPage.vue'),
+  agencyColumns: () => import('@/views/agency/column/AgencyColumnPage.vue'),
   organizerFairs: () => import('@/views/organizer/fairs/OrganizerFairsPage.vue'),
   organizerAgencies: () => import('@/views/organizer/agency-admission/AgencyAdmissionPage.vue'),
   organizerEmployers: () => import('@/views/organizer/employer-review/EmployerReviewPage.vue'),

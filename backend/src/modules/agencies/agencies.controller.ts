@@ -9,6 +9,7 @@ import {
   AgencyApplicationDto,
   AgencyApplicationInputDto,
   AgencyApplicationListDto,
+  AgencyColumnDto,
   AgencyDto,
   AgencyProfileInputDto,
   AttachmentDto,
@@ -88,6 +89,13 @@ export class AgenciesController {
   @ZodResponse({ status: 200, type: AgencyApplicationListDto })
   async myApplications(@CurrentActor() actor: Actor) {
     return { items: await this.agencies.myApplications(actor) };
+  }
+
+  @Roles('agency')
+  @Get('agencies/me/fairs/:fairId/column')
+  @ZodResponse({ status: 200, type: AgencyColumnDto })
+  column(@CurrentActor() actor: Actor, @Param() params: FairIdParams) {
+    return this.agencies.column(actor, params.fairId);
   }
 
   @Roles('organizer', 'admin')

@@ -2,6 +2,7 @@ import {
   AgencyApplicationInputSchema,
   AgencyApplicationListSchema,
   AgencyApplicationSchema,
+  AgencyColumnSchema,
   AgencyProfileInputSchema,
   AgencySchema,
   AttachmentSchema,
@@ -20,6 +21,7 @@ export class AttachmentListDto extends createZodDto(z.object({ items: z.array(At
 export class AgencyApplicationInputDto extends createZodDto(AgencyApplicationInputSchema) {}
 export class AgencyApplicationDto extends createZodDto(AgencyApplicationSchema) {}
 export class AgencyApplicationListDto extends createZodDto(AgencyApplicationListSchema) {}
+export class AgencyColumnDto extends createZodDto(AgencyColumnSchema) {}
 export class DecisionDto extends createZodDto(DecisionSchema) {}
 export class PublicAgencyListDto extends createZodDto(z.object({ items: z.array(PublicAgencySchema) })) {}
 export class IdParams extends createZodDto(z.object({ id: z.string().uuid() })) {}

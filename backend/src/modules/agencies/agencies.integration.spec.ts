@@ -12,6 +12,7 @@ import {
   submittedPosition,
   uniqueUscc,
 } from '../../test-support/fair-fixtures';
+import { readySeeker } from '../../test-support/seeker-fixtures';
 import { registerStaff, registerUser, startTestApp, TestApp } from '../../test-support/test-app';
 
 let t: TestApp;
@@ -307,5 +308,82 @@ describe('addresses shown on public pages', () => {
         .items.map((p: { fairId: string }) => p.fairId),
     ).toEqual([fair.id]);
     expect((await unit.call('GET', `/api/employers/me/fairs/${other.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('an agency’s fair column (recruitment.md §2.2: host the column, vet its employers)', () => {
+  it('lists the employers that chose the agency, key enterprises first, with positions and applications', async () => {
+    const fair = await runningFair(org, { year: new Date().getUTCFullYear() });
+    const host = await approvedAgency(t.app, org, fair.id);
+    const other = await approvedAgency(t.app, org, fair.id);
+    const plain = await employer(t.app, org);
+    const key = await employer(t.app, org);
+    const elsewhere = await employer(t.app, org);
+    const flagged = await org.call('PATCH', `/api/employers/${key.id}/flags`, { isKeyEnterprise: true });
+    expect(flagged.statusCode).toBe(200);
+    for (const [unit, chosen] of [
+      [plain, host],
+      [key, host],
+      [elsewhere, other],
+    ] as const) {
+      await unit.call('POST', `/api/employers/me/fairs/${fair.id}`);
+      const picked = await unit.call('PUT', `/api/employers/me/fairs/${fair.id}/agencies/${chosen.id}`);
+      expect(picked.statusCode).toBe(200);
+    }
+    const published = await submittedPosition(plain.call, fair.id);
+    await org.call('POST', `/api/positions/${published.id}/review`, { decision: 'approve' });
+    await submittedPosition(plain.call, fair.id);
+    await submittedPosition(key.call, fair.id);
+    const seeker = await readySeeker(t.app);
+    expect((await seeker.call('POST', `/api/positions/${published.id}/applications`)).statusCode).toBe(201);
+
+    const column = await host.call('GET', `/api/agencies/me/fairs/${fair.id}/column`);
+    expect(column.statusCode).toBe(200);
+    const body = column.json();
+    expect(body).toMatchObject({
+      fairId: fair.id,
+      applicationStatus: 'approved',
+      fairColumnUrl: 'https://jobs.example.cn/fair',
+      freeInterviewMinutesPerEmployer: 300,
+      totals: { employers: 2, publishedPositions: 1, applications: 1 },
+    });
+    expect(body.employers).toEqual([
+      expect.objectContaining({
+        id: key.id,
+        isKeyEnterprise: true,
+        reviewStatus: 'approved',
+        disqualified: false,
+        publishedPositions: 0,
+        positionsInReview: 1,
+        applications: 0,
+      }),
+      expect.objectContaining({
+        id: plain.id,
+        isKeyEnterprise: false,
+        publishedPositions: 1,
+        positionsInReview: 1,
+        applications: 1,
+      }),
+    ]);
+    // The other agency's column holds only the employer that chose it.
+    const theirs = (await other.call('GET', `/api/agencies/me/fairs/${fair.id}/column`)).json();
+    expect(theirs.employers.map((e: { id: string }) => e.id)).toEqual([elsewhere.id]);
+  });
+
+  it('is empty for an agency that has not applied, 404 for an unknown fair, and refused to other roles', async () => {
+    const fair = await runningFair(org);
+    const host = await approvedAgency(t.app, org, fair.id);
+    const newcomer = await agency(t.app, (await runningFair(org)).id);
+    const empty = (await newcomer.call('GET', `/api/agencies/me/fairs/${fair.id}/column`)).json();
+    expect(empty).toMatchObject({ applicationStatus: null, fairColumnUrl: null, employers: [] });
+    const unknown = await host.call(
+      'GET',
+      '/api/agencies/me/fairs/00000000-0000-4000-8000-000000000000/column',
+    );
+    expect(unknown.statusCode).toBe(404);
+    const unit = await employer(t.app, org);
+    expect((await unit.call('GET', `/api/agencies/me/fairs/${fair.id}/column`)).json().code).toBe(
+      'FORBIDDEN_ROLE',
+    );
   });
 });

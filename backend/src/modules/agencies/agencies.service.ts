@@ -6,7 +6,7 @@ import {
   beforeAgencyDeadline,
   businessDate,
 } from '@platform/contracts';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { assertOwnerOrRole } from '../../common/auth/ownership';
@@ -19,6 +19,19 @@ import { FairsService } from '../fairs/fairs.service';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 
 type AgencyRow = typeof agencies.$inferSelect;
+interface ColumnEmployerRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  industry: string;
+  district: string;
+  is_key_enterprise: boolean;
+  review_status: 'pending' | 'approved' | 'rejected';
+  selected_at: Date;
+  disqualified: boolean;
+  published_positions: number;
+  positions_in_review: number;
+  applications: number;
+}
 type ApplicationRow = typeof agencyApplications.$inferSelect;
 const MAX_ATTACHMENT_BYTES = 512 * 1024;
 
@@ -255,6 +268,63 @@ export class AgenciesService {
 
   approvedForFair(fairId: string) {
     return approvedAgencies(this.db, fairId);
+  }
+
+  /**
+   * The agency's column in a fair: the employers that chose it (key enterprises first, then in the
+   * order they chose), each with its published positions, positions in review and applications
+   * received in the fair. An agency that is not approved has no one in its column.
+   */
+  async column(actor: Actor, fairId: string) {
+    const agency = await this.ownedBy(actor.userId);
+    await this.fairs.get(fairId);
+    const [application] = await this.db
+      .select()
+      .from(agencyApplications)
+      .where(and(eq(agencyApplications.fairId, fairId), eq(agencyApplications.agencyId, agency.id)));
+    const { rows } = await this.db.execute<ColumnEmployerRow>(sql`
+      select e.id, e.name, e.industry, e.district, e.is_key_enterprise, e.status as review_status,
+             fea.created_at as selected_at, fe.disqualified_at is not null as disqualified,
+             (select count(*)::int from positions p
+               where p.fair_id = fea.fair_id and p.employer_id = e.id and p.status = 'published')
+               as published_positions,
+             (select count(*)::int from positions p
+               where p.fair_id = fea.fair_id and p.employer_id = e.id and p.status = 'pending_review')
+               as positions_in_review,
+             (select count(*)::int from applications a
+               where a.fair_id = fea.fair_id and a.employer_id = e.id) as applications
+        from fair_employer_agencies fea
+        join employers e on e.id = fea.employer_id
+        join fair_employers fe on fe.fair_id = fea.fair_id and fe.employer_id = fea.employer_id
+       where fea.fair_id = ${fairId} and fea.agency_id = ${agency.id}
+       order by e.is_key_enterprise desc, fea.created_at, e.name`);
+    const employers = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      industry: row.industry,
+      district: row.district,
+      isKeyEnterprise: row.is_key_enterprise,
+      reviewStatus: row.review_status,
+      selectedAt: new Date(row.selected_at).toISOString(),
+      disqualified: row.disqualified,
+      publishedPositions: row.published_positions,
+      positionsInReview: row.positions_in_review,
+      applications: row.applications,
+    }));
+    const sum = (pick: (e: (typeof employers)[number]) => number) =>
+      employers.reduce((total, e) => total + pick(e), 0);
+    return {
+      fairId,
+      applicationStatus: application?.status ?? null,
+      fairColumnUrl: application?.facts.fairColumnUrl || null,
+      freeInterviewMinutesPerEmployer: application?.facts.freeInterviewMinutesPerEmployer ?? null,
+      employers,
+      totals: {
+        employers: employers.length,
+        publishedPositions: sum((e) => e.publishedPositions),
+        applications: sum((e) => e.applications),
+      },
+    };
   }
 
   async ownedBy(userId: string): Promise<AgencyRow> {
