@@ -10,6 +10,7 @@ import {
   signIn,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 import { tinyPdf } from './tiny-pdf';
 
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -84,31 +85,20 @@ async function seedColumn(): Promise<void> {
     decision: 'approve',
   });
 
-  const phone = uniquePhone().replace(/^136/, '135');
-  const { accessToken: owner } = await call<{ accessToken: string }>(
-    'POST',
-    '/api/auth/register',
-    undefined,
+  const { token: owner } = await approvedEmployer(
+    organizer,
     {
-      phone,
-      displayName: unitName,
+      phone: uniquePhone().replace(/^136/, '135'),
       password: 'Employer2026ok',
-      roles: ['employer'],
+      name: unitName,
+      size: 'medium',
+      industry: '智能装备制造',
+      district: '渝北区',
+      intro: '工业机器人与智能产线集成。',
+      contactName: '陈经理',
     },
+    fair.id,
   );
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner, {
-    name: unitName,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'medium',
-    industry: '智能装备制造',
-    district: '渝北区',
-    intro: '工业机器人与智能产线集成。',
-    contactName: '陈经理',
-    contactPhone: phone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, owner);
   await call('PUT', `/api/employers/me/fairs/${fair.id}/agencies/${profile.id}`, owner);
   const position = await call<{ id: string }>('POST', '/api/positions', owner, {
     fairId: fair.id,

@@ -12,6 +12,7 @@ import {
   signIn,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };
@@ -41,24 +42,17 @@ beforeAll(async () => {
     permission: 'si_import',
   });
   const employerPhone = uniquePhone().replace(/^136/, '137');
-  const owner = await call<Session>('POST', '/api/auth/register', undefined, {
+  await approvedEmployer(organizer.accessToken, {
     phone: employerPhone,
-    displayName: `重庆璧山精密制造有限公司${suffix}`,
     password: 'Employer2026ok',
-    roles: ['employer'],
-  });
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner.accessToken, {
     name: `重庆璧山精密制造有限公司${suffix}`,
-    uscc: employerUscc,
-    unitType: 'enterprise',
     size: 'medium',
+    uscc: employerUscc,
     industry: '制造业',
     district: '璧山区',
     intro: '汽车零部件精密加工。',
     contactName: '周经理',
-    contactPhone: employerPhone,
   });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer.accessToken, { decision: 'approve' });
   const agency = await call<Session>('POST', '/api/auth/register', undefined, {
     phone: agencyPhone,
     displayName: `山城人力${suffix}`,

@@ -16,6 +16,7 @@ import {
   signIn,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 /**
  * Issue 7 acceptance: an agency imports placements from an Excel file, the period is computed
@@ -58,24 +59,17 @@ beforeAll(async () => {
     note: 'e2e：补齐疫情结束日期',
   });
   const employerPhone = uniquePhone().replace(/^136/, '137');
-  const owner = await call<Session>('POST', '/api/auth/register', undefined, {
+  await approvedEmployer(organizer.accessToken, {
     phone: employerPhone,
-    displayName: `重庆两江智造有限公司${suffix}`,
     password: 'Employer2026ok',
-    roles: ['employer'],
-  });
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner.accessToken, {
     name: `重庆两江智造有限公司${suffix}`,
-    uscc: employerUscc,
-    unitType: 'enterprise',
     size: 'medium',
+    uscc: employerUscc,
     industry: '制造业',
     district: '渝北区',
     intro: '智能装备制造。',
     contactName: '吴经理',
-    contactPhone: employerPhone,
   });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer.accessToken, { decision: 'approve' });
   await call('POST', '/api/key-enterprises', organizer.accessToken, {
     uscc: employerUscc,
     name: `重庆两江智造有限公司${suffix}`,

@@ -1,8 +1,9 @@
-import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { businessDate } from '@platform/contracts';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, apiCall as call, BASE_URL, screenshot, uniquePhone } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -84,30 +85,20 @@ async function setUp(): Promise<void> {
     agencyDeadlineOn: today,
   });
   fairId = fair.id;
-  const { accessToken: owner } = await call<{ accessToken: string }>(
-    'POST',
-    '/api/auth/register',
-    undefined,
+  await approvedEmployer(
+    organizer,
     {
       phone: employer.phone,
-      displayName: '王面试官',
       password: employer.password,
-      roles: ['employer'],
+      name: unitName,
+      displayName: '王面试官',
+      industry: '信息技术',
+      district: '渝北区',
+      intro: '音视频通信与在线招聘服务。',
+      contactName: '王经理',
     },
+    fair.id,
   );
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner, {
-    name: unitName,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'small',
-    industry: '信息技术',
-    district: '渝北区',
-    intro: '音视频通信与在线招聘服务。',
-    contactName: '王经理',
-    contactPhone: employer.phone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, owner);
   await call('POST', '/api/auth/register', undefined, {
     phone: seeker.phone,
     displayName: '张同学',

@@ -1,4 +1,4 @@
-import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { businessDate } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   screenshot as save,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -48,30 +49,19 @@ async function setUp(): Promise<string> {
     concentratedEndOn: addDays(today, 7),
     agencyDeadlineOn: today,
   });
-  const { accessToken: owner } = await call<{ accessToken: string }>(
-    'POST',
-    '/api/auth/register',
-    undefined,
+  const { token: owner } = await approvedEmployer(
+    organizer,
     {
       phone: employer.phone,
-      displayName: `重庆渝新软件有限公司${suffix}`,
       password: employer.password,
-      roles: ['employer'],
+      name: `重庆渝新软件有限公司${suffix}`,
+      industry: '信息技术',
+      district: '渝北区',
+      intro: '政务与教育信息化软件研发。',
+      contactName: '周经理',
     },
+    fair.id,
   );
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner, {
-    name: `重庆渝新软件有限公司${suffix}`,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'small',
-    industry: '信息技术',
-    district: '渝北区',
-    intro: '政务与教育信息化软件研发。',
-    contactName: '周经理',
-    contactPhone: employer.phone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, owner);
   const position = await call<{ id: string }>('POST', '/api/positions', owner, {
     fairId: fair.id,
     title: `Java 开发工程师${suffix}`,

@@ -1,4 +1,4 @@
-import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { businessDate } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   screenshot as save,
   signIn,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -62,26 +63,21 @@ async function setUpPositions(): Promise<void> {
     concentratedEndOn: addDays(today, 7),
     agencyDeadlineOn: today,
   });
-  const owner = await call<{ accessToken: string }>('POST', '/api/auth/register', undefined, {
-    phone: employerPhone,
-    displayName: `重庆渝北推荐科技有限公司${suffix}`,
-    password: 'Employer2026ok',
-    roles: ['employer'],
-  });
-  employerToken = owner.accessToken;
-  const unit = await call<{ id: string }>('POST', '/api/employers', employerToken, {
-    name: `重庆渝北推荐科技有限公司${suffix}`,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'small',
-    industry: '信息技术',
-    district: '渝北区',
-    intro: '政务与教育信息化软件研发。',
-    contactName: '王经理',
-    contactPhone: employerPhone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, employerToken);
+  employerToken = (
+    await approvedEmployer(
+      organizer,
+      {
+        phone: employerPhone,
+        password: 'Employer2026ok',
+        name: `重庆渝北推荐科技有限公司${suffix}`,
+        industry: '信息技术',
+        district: '渝北区',
+        intro: '政务与教育信息化软件研发。',
+        contactName: '王经理',
+      },
+      fair.id,
+    )
+  ).token;
   const common = {
     fairId: fair.id,
     category: '软件开发',

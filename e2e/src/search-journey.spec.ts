@@ -1,4 +1,4 @@
-import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { businessDate } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   screenshot as save,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -90,30 +91,19 @@ async function seedPositions(): Promise<void> {
   seeded.fairId = fair.id;
   const unitName = `重庆山城云智软件有限公司${suffix}`;
   const phone = `135${String((Date.now() + 11) % 1e8).padStart(8, '0')}`;
-  const { accessToken: owner } = await call<{ accessToken: string }>(
-    'POST',
-    '/api/auth/register',
-    undefined,
+  const { token: owner } = await approvedEmployer(
+    organizer,
     {
       phone,
-      displayName: unitName,
       password: 'Employer2026ok',
-      roles: ['employer'],
+      name: unitName,
+      industry: '信息技术',
+      district: '渝北区',
+      intro: '政务云与工业软件研发。',
+      contactName: '刘经理',
     },
+    fair.id,
   );
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner, {
-    name: unitName,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'small',
-    industry: '信息技术',
-    district: '渝北区',
-    intro: '政务云与工业软件研发。',
-    contactName: '刘经理',
-    contactPhone: phone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, owner);
 
   const publish = async (fields: Record<string, unknown>) => {
     const position = await call<{ id: string }>('POST', '/api/positions', owner, {

@@ -1,4 +1,4 @@
-import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { businessDate } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   screenshot as save,
   uniquePhone,
 } from './browser';
+import { approvedEmployer } from './employer-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -51,30 +52,19 @@ async function setUpFairWithPosition(): Promise<string> {
     concentratedEndOn: addDays(today, 7),
     agencyDeadlineOn: today,
   });
-  const { accessToken: owner } = await call<{ accessToken: string }>(
-    'POST',
-    '/api/auth/register',
-    undefined,
+  const { token: owner } = await approvedEmployer(
+    organizer,
     {
       phone: employer.phone,
-      displayName: unitName,
       password: employer.password,
-      roles: ['employer'],
+      name: unitName,
+      industry: '信息技术',
+      district: '渝北区',
+      intro: '面向制造企业的工业互联网平台研发与运营。',
+      contactName: '陈经理',
     },
+    fair.id,
   );
-  const unit = await call<{ id: string }>('POST', '/api/employers', owner, {
-    name: unitName,
-    uscc: makeUnifiedSocialCreditCode(Math.floor(Math.random() * 800_000_000)),
-    unitType: 'enterprise',
-    size: 'small',
-    industry: '信息技术',
-    district: '渝北区',
-    intro: '面向制造企业的工业互联网平台研发与运营。',
-    contactName: '陈经理',
-    contactPhone: employer.phone,
-  });
-  await call('POST', `/api/employers/${unit.id}/review`, organizer, { decision: 'approve' });
-  await call('POST', `/api/employers/me/fairs/${fair.id}`, owner);
   const position = await call<{ id: string }>('POST', '/api/positions', owner, {
     fairId: fair.id,
     title: positionTitle,
