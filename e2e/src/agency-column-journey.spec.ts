@@ -1,22 +1,13 @@
-import { AGENCY_TEAM_GROUPS, businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { AGENCY_TEAM_GROUPS, makeUnifiedSocialCreditCode } from '@platform/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addDays,
-  apiCall as call,
-  BASE_URL,
-  launchBrowser,
-  screenshot,
-  signIn,
-  uniquePhone,
-} from './browser';
-import { approvedEmployer } from './employer-seed';
+import { apiCall as call, BASE_URL, launchBrowser, screenshot, signIn, uniquePhone } from './browser';
+import { approvedEmployer, runningFair } from './journey-seed';
 import { tinyPdf } from './tiny-pdf';
 
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
 const AGENCY_PASSWORD = 'Agency2026ok';
 const suffix = String(Date.now()).slice(-6);
-const today = businessDate();
 const agencyPhone = uniquePhone();
 const unitName = `重庆两江智能装备有限公司${suffix}`;
 
@@ -28,16 +19,7 @@ const login = (identifier: string, password: string) =>
 /** An approved agency in a running fair, chosen by one approved employer with one published position. */
 async function seedColumn(): Promise<void> {
   const { accessToken: organizer } = await login(ORGANIZER.identifier, ORGANIZER.password);
-  const fair = await call<{ id: string }>('POST', '/api/fairs', organizer, {
-    theme: `机构专栏专场 ${suffix}`,
-    year: Number(today.slice(0, 4)),
-    hosts: ['重庆市人力资源和社会保障局'],
-    targetGroups: ['all_graduates'],
-    launchOn: today,
-    concentratedEndOn: addDays(today, 7),
-    agencyDeadlineOn: today,
-    agencyDeadlineInclusive: true,
-  });
+  const fair = await runningFair(organizer, `机构专栏专场 ${suffix}`, { agencyDeadlineInclusive: true });
 
   const { accessToken: agency } = await call<{ accessToken: string }>(
     'POST',

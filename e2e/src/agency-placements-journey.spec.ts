@@ -12,7 +12,7 @@ import {
   signIn,
   uniquePhone,
 } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { approvedEmployer } from './journey-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ADMIN = { identifier: '13800000001', password: 'Demo2026pass' };

@@ -16,7 +16,7 @@ import {
   signIn,
   uniquePhone,
 } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { approvedEmployer } from './journey-seed';
 
 /**
  * Issue 7 acceptance: an agency imports placements from an Excel file, the period is computed

@@ -1,9 +1,8 @@
-import { businessDate } from '@platform/contracts';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, apiCall as call, BASE_URL, screenshot, uniquePhone } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { apiCall as call, BASE_URL, screenshot, uniquePhone } from './browser';
+import { approvedEmployer, runningFair } from './journey-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -50,7 +49,6 @@ class Balancer {
 }
 
 const suffix = String(Date.now()).slice(-6);
-const today = businessDate();
 const unitName = `重庆渝音视讯科技有限公司${suffix}`;
 const employer = {
   phone: `135${String((Date.now() + 11) % 1e8).padStart(8, '0')}`,
@@ -75,15 +73,7 @@ async function setUp(): Promise<void> {
     undefined,
     ORGANIZER,
   );
-  const fair = await call<{ id: string }>('POST', '/api/fairs', organizer, {
-    theme: `就在山城 圆梦青春 视频面试 ${suffix}`,
-    year: Number(today.slice(0, 4)),
-    hosts: ['重庆市教育委员会', '重庆市人力资源和社会保障局'],
-    targetGroups: ['all_graduates', 'unemployed_graduates'],
-    launchOn: today,
-    concentratedEndOn: addDays(today, 7),
-    agencyDeadlineOn: today,
-  });
+  const fair = await runningFair(organizer, `就在山城 圆梦青春 视频面试 ${suffix}`);
   fairId = fair.id;
   await approvedEmployer(
     organizer,

@@ -10,7 +10,7 @@ import {
   screenshot as save,
   uniquePhone,
 } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { approvedEmployer, runningFair } from './journey-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -40,15 +40,7 @@ async function setUp(): Promise<string> {
     undefined,
     ORGANIZER,
   );
-  const fair = await call<{ id: string }>('POST', '/api/fairs', organizer, {
-    theme: `就在山城 圆梦青春 面试 ${suffix}`,
-    year,
-    hosts: ['重庆市人力资源和社会保障局'],
-    targetGroups: ['all_graduates', 'unemployed_graduates'],
-    launchOn: today,
-    concentratedEndOn: addDays(today, 7),
-    agencyDeadlineOn: today,
-  });
+  const fair = await runningFair(organizer, `就在山城 圆梦青春 面试 ${suffix}`);
   const { token: owner } = await approvedEmployer(
     organizer,
     {

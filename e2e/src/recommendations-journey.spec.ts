@@ -2,7 +2,6 @@ import { businessDate } from '@platform/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  addDays,
   apiCall as call,
   BASE_URL,
   launchBrowser,
@@ -10,7 +9,7 @@ import {
   screenshot as save,
   signIn,
 } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { approvedEmployer, runningFair } from './journey-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -54,15 +53,7 @@ async function setUpPositions(): Promise<void> {
     undefined,
     ORGANIZER,
   );
-  const fair = await call<{ id: string }>('POST', '/api/fairs', organizer, {
-    theme: `就在山城 圆梦青春 推荐 ${suffix}`,
-    year,
-    hosts: ['重庆市教育委员会', '重庆市人力资源和社会保障局'],
-    targetGroups: ['all_graduates', 'unemployed_graduates'],
-    launchOn: today,
-    concentratedEndOn: addDays(today, 7),
-    agencyDeadlineOn: today,
-  });
+  const fair = await runningFair(organizer, `就在山城 圆梦青春 推荐 ${suffix}`);
   employerToken = (
     await approvedEmployer(
       organizer,

@@ -2,7 +2,6 @@ import { businessDate } from '@platform/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays,
   apiCall as call,
   BASE_URL,
   launchBrowser,
@@ -10,7 +9,7 @@ import {
   screenshot as save,
   uniquePhone,
 } from './browser';
-import { approvedEmployer } from './employer-seed';
+import { approvedEmployer, runningFair } from './journey-seed';
 
 // Seeded by `npm test` before the stack starts (backend/src/database/seed.ts).
 const ORGANIZER = { identifier: '13800000002', password: 'Demo2026pass' };
@@ -79,15 +78,7 @@ async function setUpGraduate(): Promise<void> {
 /** A running fair, an approved employer in it and three published positions, all through the api. */
 async function seedPositions(): Promise<void> {
   const { accessToken: organizer } = await login(ORGANIZER.identifier, ORGANIZER.password);
-  const fair = await call<{ id: string }>('POST', '/api/fairs', organizer, {
-    theme: `岗位搜索专场 ${suffix}`,
-    year: Number(today.slice(0, 4)),
-    hosts: ['重庆市人力资源和社会保障局'],
-    targetGroups: ['all_graduates'],
-    launchOn: today,
-    concentratedEndOn: addDays(today, 7),
-    agencyDeadlineOn: today,
-  });
+  const fair = await runningFair(organizer, `岗位搜索专场 ${suffix}`);
   seeded.fairId = fair.id;
   const unitName = `重庆山城云智软件有限公司${suffix}`;
   const phone = `135${String((Date.now() + 11) % 1e8).padStart(8, '0')}`;

@@ -1,5 +1,27 @@
-import { makeUnifiedSocialCreditCode } from '@platform/contracts';
-import { apiCall as call } from './browser';
+import { businessDate, makeUnifiedSocialCreditCode } from '@platform/contracts';
+import { addDays, apiCall as call } from './browser';
+
+/**
+ * A fair in its concentrated phase from today for a week, created through the api, for the
+ * journeys that need a fair but are not about creating one (fair-journey is).
+ */
+export async function runningFair(
+  organizerToken: string,
+  theme: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string }> {
+  const today = businessDate();
+  return call<{ id: string }>('POST', '/api/fairs', organizerToken, {
+    theme,
+    year: Number(today.slice(0, 4)),
+    hosts: ['重庆市教育委员会', '重庆市人力资源和社会保障局'],
+    targetGroups: ['all_graduates', 'unemployed_graduates'],
+    launchOn: today,
+    concentratedEndOn: addDays(today, 7),
+    agencyDeadlineOn: today,
+    ...overrides,
+  });
+}
 
 export interface EmployerSeed {
   phone: string;
