@@ -1,7 +1,15 @@
 import { ApiError } from './api-error';
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import type { AgencyApplication, AgencyColumn, AgencyView, Attachment, PublicAgency } from './fair-types';
+import type {
+  AgencyApplication,
+  AgencyColumn,
+  AgencyView,
+  Attachment,
+  FairView,
+  PublicAgency,
+} from './fair-types';
+import { listFairs } from './fairs';
 import type { Decision } from './employers';
 import { read } from './read';
 
@@ -55,6 +63,15 @@ export async function myApplications(): Promise<AgencyApplication[]> {
 /** The agency's fair column: the employers that chose it, with their positions and applications. */
 export function agencyColumn(fairId: string): Promise<AgencyColumn> {
   return read(api.GET('/api/agencies/me/fairs/{fairId}/column', { params: { path: { fairId } } }));
+}
+
+/** The fairs the agency applied to (only the approved ones with `approvedOnly`), as listed publicly. */
+export async function myFairs(approvedOnly = false): Promise<FairView[]> {
+  const [applications, fairs] = await Promise.all([myApplications(), listFairs()]);
+  const mine = new Set(
+    applications.filter((a) => !approvedOnly || a.status === 'approved').map((a) => a.fairId),
+  );
+  return fairs.filter((fair) => mine.has(fair.id));
 }
 
 export async function applicationsForFair(fairId: string): Promise<AgencyApplication[]> {

@@ -19,17 +19,18 @@ import { FairsService } from '../fairs/fairs.service';
 import { isUniqueViolation } from '../../common/errors/pg-errors';
 
 type AgencyRow = typeof agencies.$inferSelect;
+/** One employer of an agency's column as the read returns it (AgencyColumnEmployerSchema). */
 interface ColumnEmployerRow extends Record<string, unknown> {
   id: string;
   name: string;
   industry: string;
   district: string;
-  is_key_enterprise: boolean;
-  review_status: 'pending' | 'approved' | 'rejected';
-  selected_at: Date;
+  isKeyEnterprise: boolean;
+  reviewStatus: 'pending' | 'approved' | 'rejected';
+  selectedAt: Date;
   disqualified: boolean;
-  published_positions: number;
-  positions_in_review: number;
+  publishedPositions: number;
+  positionsInReview: number;
   applications: number;
 }
 type ApplicationRow = typeof agencyApplications.$inferSelect;
@@ -282,37 +283,25 @@ export class AgenciesService {
       .select()
       .from(agencyApplications)
       .where(and(eq(agencyApplications.fairId, fairId), eq(agencyApplications.agencyId, agency.id)));
+    // One pass over the unit's positions in the fair gives both counts.
     const { rows } = await this.db.execute<ColumnEmployerRow>(sql`
-      select e.id, e.name, e.industry, e.district, e.is_key_enterprise, e.status as review_status,
-             fea.created_at as selected_at, fe.disqualified_at is not null as disqualified,
-             (select count(*)::int from positions p
-               where p.fair_id = fea.fair_id and p.employer_id = e.id and p.status = 'published')
-               as published_positions,
-             (select count(*)::int from positions p
-               where p.fair_id = fea.fair_id and p.employer_id = e.id and p.status = 'pending_review')
-               as positions_in_review,
+      select e.id, e.name, e.industry, e.district, e.is_key_enterprise as "isKeyEnterprise",
+             e.status as "reviewStatus", fea.created_at as "selectedAt",
+             fe.disqualified_at is not null as disqualified,
+             p.published as "publishedPositions", p.in_review as "positionsInReview",
              (select count(*)::int from applications a
                where a.fair_id = fea.fair_id and a.employer_id = e.id) as applications
         from fair_employer_agencies fea
         join employers e on e.id = fea.employer_id
         join fair_employers fe on fe.fair_id = fea.fair_id and fe.employer_id = fea.employer_id
+        cross join lateral (
+          select count(*) filter (where status = 'published')::int as published,
+                 count(*) filter (where status = 'pending_review')::int as in_review
+            from positions where fair_id = fea.fair_id and employer_id = e.id) p
        where fea.fair_id = ${fairId} and fea.agency_id = ${agency.id}
        order by e.is_key_enterprise desc, fea.created_at, e.name`);
-    const employers = rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      industry: row.industry,
-      district: row.district,
-      isKeyEnterprise: row.is_key_enterprise,
-      reviewStatus: row.review_status,
-      selectedAt: new Date(row.selected_at).toISOString(),
-      disqualified: row.disqualified,
-      publishedPositions: row.published_positions,
-      positionsInReview: row.positions_in_review,
-      applications: row.applications,
-    }));
-    const sum = (pick: (e: (typeof employers)[number]) => number) =>
-      employers.reduce((total, e) => total + pick(e), 0);
+    const employers = rows.map((row) => ({ ...row, selectedAt: new Date(row.selectedAt).toISOString() }));
+    const sum = (pick: (e: ColumnEmployerRow) => number) => rows.reduce((total, e) => total + pick(e), 0);
     return {
       fairId,
       applicationStatus: application?.status ?? null,
