@@ -2,8 +2,9 @@
 // the same bodies, side by side in one run: alternating rounds, medians, and their ratio.
 //   /api/auth/session  token only: JWT verify (cached per token) + the local revocation list
 //   /api/auth/me       the same plus a PostgreSQL read of the user and roles
-// /api/auth/session is also measured on bench/fastify-floor-server.mjs (the api's Fastify layer
-// and token check without Nest), to show which part of the gap the router pipeline makes.
+// /api/auth/session is also measured on two floors, to show which part of the gap is whose:
+//   bench/fastify-floor-server.mjs  the api's Fastify layer and token check, without Nest
+//   bench/nest-floor-server.mjs     the same inside the smallest Nest app (one route, no guard/pipe)
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,12 +17,13 @@ import { productionEnv } from './production-env.mjs';
 const API_PORT = 3301;
 const BARE_PORT = 3302;
 const FLOOR_PORT = 3303;
+const NEST_FLOOR_PORT = 3304;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 32;
 const TARGET_RATIO = 0.6;
 const PATHS = ['/api/auth/session', '/api/auth/me'];
-/** The path the no-Nest floor server (bench/fastify-floor-server.mjs) also answers. */
+/** The path the two floor servers also answer. */
 const FLOOR_PATH = '/api/auth/session';
 const ENV = {
   ...process.env,
@@ -111,6 +113,7 @@ export default async function httpBench() {
     BARE_PORT,
   );
   const floor = await start(['bench/fastify-floor-server.mjs'], ENV, FLOOR_PORT);
+  const nestFloor = await start(['bench/nest-floor-server.mjs'], ENV, NEST_FLOOR_PORT);
   const results = {};
   try {
     for (const path of PATHS) {
@@ -118,14 +121,17 @@ export default async function httpBench() {
       for (let i = 0; i < ROUNDS; i++) {
         log(`${path} round ${i + 1}/${ROUNDS}`);
         const bareRound = await measure(`http://127.0.0.1:${BARE_PORT}${path}`, token);
-        const floorRound =
-          path === FLOOR_PATH ? await measure(`http://127.0.0.1:${FLOOR_PORT}${path}`, token) : undefined;
+        const floors = path === FLOOR_PATH;
+        const floorRound = floors ? await measure(`http://127.0.0.1:${FLOOR_PORT}${path}`, token) : undefined;
+        const nestFloorRound = floors
+          ? await measure(`http://127.0.0.1:${NEST_FLOOR_PORT}${path}`, token)
+          : undefined;
         const apiRound = await measure(`http://127.0.0.1:${API_PORT}${path}`, token);
-        results[path].push({ bare: bareRound, floor: floorRound, api: apiRound });
+        results[path].push({ bare: bareRound, floor: floorRound, nestFloor: nestFloorRound, api: apiRound });
       }
     }
   } finally {
-    await Promise.all([stop(api), stop(bare), stop(floor)]);
+    await Promise.all([stop(api), stop(bare), stop(floor), stop(nestFloor)]);
   }
   report(results);
 }
@@ -137,12 +143,15 @@ function summarize(rounds) {
   // Each round's api/bare pair ran back to back: the median of those ratios is the steadier figure.
   const roundRatios = rounds.map((r) => Number((r.api.rps / r.bare.rps).toFixed(3)));
   const medianRoundRatio = median(roundRatios);
-  const floorRoundRatios = rounds[0].floor
-    ? rounds.map((r) => Number((r.floor.rps / r.bare.rps).toFixed(3)))
-    : undefined;
+  const ratiosOf = (server) =>
+    rounds[0][server] ? rounds.map((r) => Number((r[server].rps / r.bare.rps).toFixed(3))) : undefined;
+  const floorRoundRatios = ratiosOf('floor');
+  const nestFloorRoundRatios = ratiosOf('nestFloor');
   return {
     floorRoundRatios,
     floorMedianRoundRatio: floorRoundRatios && median(floorRoundRatios),
+    nestFloorRoundRatios,
+    nestFloorMedianRoundRatio: nestFloorRoundRatios && median(nestFloorRoundRatios),
     bareRps: Math.round(bareRps),
     apiRps: Math.round(apiRps),
     ratio,
@@ -186,11 +195,12 @@ function report(results) {
         `| ${path} | ${s.bareRps} | ${s.apiRps} | ${s.ratio} | ${s.roundRatios.join(' / ')} | ${s.medianRoundRatio} | ${s.met ? 'met' : 'not met'} |`,
     ),
     '',
-    `Where the gap is (${FLOOR_PATH}, same rounds): the api's Fastify layer and token check without Nest's router (bench/fastify-floor-server.mjs), as a share of bare.`,
+    `Where the gap is (${FLOOR_PATH}, same rounds), as a share of bare: the api's Fastify layer and token check without Nest (bench/fastify-floor-server.mjs), the same inside the smallest Nest app (bench/nest-floor-server.mjs: one route, no guard, no pipe), and the api.`,
     '',
     '| server | ratio per round | median of rounds |',
     '|---|---|---|',
     `| Fastify layer + token check, no Nest | ${summary[FLOOR_PATH].floorRoundRatios.join(' / ')} | ${summary[FLOOR_PATH].floorMedianRoundRatio} |`,
+    `| the same in an empty Nest app | ${summary[FLOOR_PATH].nestFloorRoundRatios.join(' / ')} | ${summary[FLOOR_PATH].nestFloorMedianRoundRatio} |`,
     `| the api (Nest) | ${summary[FLOOR_PATH].roundRatios.join(' / ')} | ${summary[FLOOR_PATH].medianRoundRatio} |`,
     '',
   ].join('\n');
