@@ -203,6 +203,22 @@ async function answerCheck(): Promise<string> {
 const creditedMinutes = async () =>
   Number((await page.getByTestId('learn-credited-minutes').getAttribute('data-minutes')) ?? 0);
 
+/** The last heartbeat answers the page received, so a journey that waits in vain says what it saw. */
+const beats: string[] = [];
+function recordBeats(p: Page): void {
+  p.on('response', (response) => {
+    if (!response.url().includes('/heartbeats')) return;
+    const at = new Date().toISOString().slice(11, 23);
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) => {
+        beats.push(`${at} ${response.status()} ${body.slice(0, 160)}`);
+        if (beats.length > 12) beats.shift();
+      });
+  });
+}
+
 /**
  * Keeps "studying" (moving the pointer, answering any check that comes) until `until` holds.
  * The server's clock decides what is credited, so this takes the real minutes it says.
@@ -221,7 +237,11 @@ async function study(until: () => Promise<boolean>, withinMs: number): Promise<v
       .catch(() => undefined);
     await page.waitForTimeout(1000);
   }
-  throw new Error('studying took longer than expected');
+  await screenshot(page, 'training-journey-study-timeout');
+  const notices = await page.locator('[data-testid^="learn-"][role="alert"]').allInnerTexts();
+  throw new Error(
+    `studying took longer than expected; notices: ${JSON.stringify(notices)}; last beats:\n${beats.join('\n')}`,
+  );
 }
 
 /** A random check may open just as the trainee presses 结束学习; she answers it and presses again. */
@@ -253,6 +273,7 @@ beforeAll(async () => {
   await seed();
   browser = await launchBrowser();
   ({ context, page } = await signedIn(trainee.phone, PASSWORD));
+  recordBeats(page);
 }, 90_000);
 afterAll(() => browser?.close());
 
