@@ -31,6 +31,7 @@ let calls: { route: string; authorization: string | null }[];
 
 beforeEach(() => {
   setActivePinia(createPinia());
+  localStorage.clear();
   routes = {};
   calls = [];
   vi.stubGlobal('fetch', async (request: Request) => {
@@ -79,6 +80,7 @@ describe('the auth store', () => {
 
   it('restores the session from the refresh cookie once, however often it is asked', async () => {
     routes['POST /api/auth/refresh'] = () => ({ status: 200, body: session('t1') });
+    localStorage.setItem('auth.signedIn', '1');
     const auth = useAuthStore();
     await Promise.all([auth.restore(), auth.restore()]);
     await auth.restore();
@@ -91,10 +93,29 @@ describe('the auth store', () => {
       status: 401,
       body: { code: 'AUTH_REFRESH_INVALID', message: 'no' },
     });
+    localStorage.setItem('auth.signedIn', '1');
     const auth = useAuthStore();
     await auth.restore();
     expect(auth.isAuthenticated).toBe(false);
     expect(auth.endedBy).toBeNull();
+    // The refusal is remembered: the next page load does not ask again.
+    expect(localStorage.getItem('auth.signedIn')).toBeNull();
+  });
+
+  it('does not ask for a refresh in a browser that never signed in, or signed out', async () => {
+    routes['POST /api/auth/refresh'] = () => ({ status: 200, body: session('t1') });
+    await useAuthStore().restore();
+    expect(countOf('POST /api/auth/refresh')).toBe(0);
+
+    routes['POST /api/auth/login'] = () => ({ status: 200, body: session('t2') });
+    routes['POST /api/auth/logout'] = () => ({ status: 204 });
+    const auth = useAuthStore();
+    await auth.login({ identifier: '13800008000', password: 'Graduate2026ok' });
+    expect(localStorage.getItem('auth.signedIn')).toBe('1');
+    await auth.logout();
+    setActivePinia(createPinia());
+    await useAuthStore().restore();
+    expect(countOf('POST /api/auth/refresh')).toBe(0);
   });
 
   it('refreshes an expired token once for concurrent requests and replays each with the new one', async () => {

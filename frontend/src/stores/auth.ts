@@ -9,6 +9,30 @@ import type { LoginBody, RegisterBody, Session, UserView } from '@/api/types';
 export type SessionEnd = 'logout' | 'expired';
 
 /**
+ * Set while this browser holds a session. A browser that never signed in, or signed out, skips
+ * the refresh at page load: without a cookie it could only be refused, and the console reports
+ * that 401 as a failed request on every first visit. Not a secret: the cookie stays the proof.
+ */
+const SIGNED_IN_KEY = 'auth.signedIn';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_KEY, '1');
+    else localStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // Storage may be off (a private window): restore() then simply always asks.
+  }
+}
+
+function mayHoldSession(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * The signed-in user. The access token lives in memory only (never in storage a script
  * could read); a page load gets a new one from the httpOnly refresh cookie via restore().
  */
@@ -32,6 +56,7 @@ export const useAuthStore = defineStore('auth', () => {
     expiresAt = Date.now() + session.expiresIn * 1000;
     user.value = session.user;
     endedBy.value = null;
+    rememberSignedIn(true);
   }
 
   function forget(reason: SessionEnd): void {
@@ -39,6 +64,7 @@ export const useAuthStore = defineStore('auth', () => {
     accessToken = null;
     expiresAt = 0;
     user.value = null;
+    rememberSignedIn(false);
     if (hadSession) endedBy.value = reason;
   }
 
@@ -83,7 +109,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** Called once before the first navigation: a reload keeps the user signed in. */
   function restore(): Promise<void> {
-    restoring ??= refresh().then(() => undefined);
+    restoring ??= mayHoldSession() ? refresh().then(() => undefined) : Promise.resolve();
     return restoring;
   }
 
