@@ -35,6 +35,8 @@ async function main() {
   await run('node', ['backend/dist/database/demo/generate-resumes.js', '--resumes', DEMO_RESUMES]);
   // Agency placements and 社保 months of the demo agency; needs the generated agency and employers.
   await run('node', ['backend/dist/database/demo/seed-agency-subsidies.js']);
+  // The demo student's own resume, so recommendations and applying work at the first login.
+  await run('node', ['backend/dist/database/demo/seed-student-resume.js']);
   // Generated rows bypass the search outbox; a reindex (alias swap, no downtime) makes them searchable.
   await run('node', ['backend/dist/search-reindex.js']).catch((error) =>
     log(`search index not rebuilt (${error.message}); run npm run search:reindex once Elasticsearch is up`),
