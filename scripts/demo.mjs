@@ -33,10 +33,9 @@ async function main() {
   // Job seekers with resumes, so resume search and each position's ranked candidates have people
   // to show; also generated once per seed.
   await run('node', ['backend/dist/database/demo/generate-resumes.js', '--resumes', DEMO_RESUMES]);
-  // Agency placements and 社保 months of the demo agency; needs the generated agency and employers.
+  // Agency placements and 社保 months of the demo agency (needs the generated agency and
+  // employers), its activity records, and the demo student's own resume.
   await run('node', ['backend/dist/database/demo/seed-agency-subsidies.js']);
-  // The demo student's own resume, so recommendations and applying work at the first login.
-  await run('node', ['backend/dist/database/demo/seed-student-resume.js']);
   // Generated rows bypass the search outbox; a reindex (alias swap, no downtime) makes them searchable.
   await run('node', ['backend/dist/search-reindex.js']).catch((error) =>
     log(`search index not rebuilt (${error.message}); run npm run search:reindex once Elasticsearch is up`),

@@ -22,6 +22,7 @@ import {
   users,
 } from '../schema';
 import { seedActivityDemo } from './seed-activity-records';
+import { seedDemoStudentResume } from './seed-student-resume';
 import { DEMO_STUDENT_IDENTITY } from './seed-training';
 
 const DEMO_AGENCY_PHONE = '13800000004';
@@ -269,6 +270,7 @@ async function main(): Promise<void> {
     const db = createDatabase(pool);
     console.log(`  ${await seedAgencySubsidyDemo(db, new PiiCipher(config))}`);
     console.log(`  ${await seedActivityDemo(db)}`);
+    console.log(`  ${await seedDemoStudentResume(db)}`);
   } finally {
     await pool.end();
   }

@@ -1,7 +1,6 @@
 import { ResumeInputSchema, type ResumeInput } from '@platform/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { loadConfig } from '../../config/config';
-import { createDatabase, createPool, type Database } from '../../infra/database/database';
+import type { Database } from '../../infra/database/database';
 import { resumes, seekerProfiles, users } from '../schema';
 
 const DEMO_STUDENT_PHONE = '13800000005';
@@ -63,20 +62,4 @@ export async function seedDemoStudentResume(db: Database): Promise<string> {
   return written.length
     ? 'demo student resume: written (Java 开发工程师, searchable)'
     : 'demo student resume: kept as it is';
-}
-
-async function main(): Promise<void> {
-  const pool = createPool(loadConfig().DATABASE_URL, 1);
-  try {
-    console.log(`  ${await seedDemoStudentResume(createDatabase(pool))}`);
-  } finally {
-    await pool.end();
-  }
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
 }
