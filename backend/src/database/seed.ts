@@ -5,7 +5,7 @@ import { AppConfig, loadConfig } from '../config/config';
 import { createDatabase, createPool } from '../infra/database/database';
 import { PasswordHasher } from '../modules/auth/password-hasher';
 import { seedAgencySubsidyPolicy } from './demo/seed-agency-subsidies';
-import { DEMO_INSTITUTION_PHONE, seedTrainingDemo } from './demo/seed-training';
+import { DEMO_INSTITUTION_PHONE, DEMO_STUDENT_PHONE, seedTrainingDemo } from './demo/seed-training';
 import { userRoles, users } from './schema';
 
 export const DEMO_PASSWORD = 'Demo2026pass';
@@ -20,7 +20,12 @@ export const DEMO_ACCOUNTS: { phone: string; email: string; displayName: string;
     roles: ['employer'],
   },
   { phone: '13800000004', email: 'agency@demo.cn', displayName: '山城人力资源服务公司', roles: ['agency'] },
-  { phone: '13800000005', email: 'student@demo.cn', displayName: '李同学', roles: ['seeker', 'trainee'] },
+  {
+    phone: DEMO_STUDENT_PHONE,
+    email: 'student@demo.cn',
+    displayName: '李同学',
+    roles: ['seeker', 'trainee'],
+  },
   {
     phone: DEMO_INSTITUTION_PHONE,
     email: 'school@demo-training.cn',

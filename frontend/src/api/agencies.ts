@@ -66,7 +66,7 @@ export function agencyColumn(fairId: string): Promise<AgencyColumn> {
 }
 
 /** The fairs the agency applied to (only the approved ones with `approvedOnly`), as listed publicly. */
-export async function myFairs(approvedOnly = false): Promise<FairView[]> {
+export async function myFairs({ approvedOnly = false } = {}): Promise<FairView[]> {
   const [applications, fairs] = await Promise.all([myApplications(), listFairs()]);
   const mine = new Set(
     applications.filter((a) => !approvedOnly || a.status === 'approved').map((a) => a.fairId),

@@ -23,7 +23,7 @@ import {
 } from '../schema';
 import { seedActivityDemo } from './seed-activity-records';
 import { seedDemoStudentResume } from './seed-student-resume';
-import { DEMO_STUDENT_IDENTITY } from './seed-training';
+import { DEMO_STUDENT_IDENTITY, DEMO_STUDENT_PHONE } from './seed-training';
 
 const DEMO_AGENCY_PHONE = '13800000004';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -62,7 +62,7 @@ const PLACEMENTS: DemoPlacement[] = [
   {
     name: DEMO_STUDENT_IDENTITY.realName,
     idNumber: DEMO_STUDENT_IDENTITY.idNumber,
-    phone: '13800000005',
+    phone: DEMO_STUDENT_PHONE,
     categories: ['COLLEGE_GRAD', 'REGISTERED_UNEMPLOYED'],
     schoolLeaveDate: '2019-07-01',
     unemploymentRegistrationDate: '2019-09-10',

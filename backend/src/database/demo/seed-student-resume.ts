@@ -1,9 +1,8 @@
 import { ResumeInputSchema, type ResumeInput } from '@platform/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../infra/database/database';
-import { resumes, seekerProfiles, users } from '../schema';
-
-const DEMO_STUDENT_PHONE = '13800000005';
+import { resumes, seekerProfiles } from '../schema';
+import { findDemoStudent } from './seed-training';
 
 /**
  * The demo student's resume (李明: 计算机 2019, placed by the demo agency as a Java developer in
@@ -38,7 +37,7 @@ export const DEMO_STUDENT_RESUME: ResumeInput = ResumeInputSchema.parse({
  * The row bypasses the search outbox like all generated demo rows: the demo's reindex follows.
  */
 export async function seedDemoStudentResume(db: Database): Promise<string> {
-  const [student] = await db.select({ id: users.id }).from(users).where(eq(users.phone, DEMO_STUDENT_PHONE));
+  const student = await findDemoStudent(db);
   if (!student) return 'demo student resume: no demo student (run the seed first)';
   const { visibility, ...content } = DEMO_STUDENT_RESUME;
   const school = { university: '重庆邮电大学', major: '计算机科学与技术', degree: 'bachelor', cohort: 2019 };

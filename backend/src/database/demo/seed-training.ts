@@ -27,6 +27,7 @@ import {
 
 /** The demo student's identity: a made-up number with a correct GB 11643 check digit. */
 export const DEMO_STUDENT_IDENTITY = { realName: '李明', idNumber: '500103199805061235' };
+export const DEMO_STUDENT_PHONE = '13800000005';
 export const DEMO_INSTITUTION_PHONE = '13800000006';
 const SOURCE = '渝人社办〔2020〕28号（演示数据）';
 
@@ -200,9 +201,15 @@ async function seedDemoPolicies(tx: Pick<Database, 'insert'>, today: string): Pr
   });
 }
 
+/** The demo student's account, when the seed has made it. */
+export async function findDemoStudent(db: Database): Promise<{ id: string } | undefined> {
+  const [student] = await db.select({ id: users.id }).from(users).where(eq(users.phone, DEMO_STUDENT_PHONE));
+  return student;
+}
+
 /** The demo student is a trainee under a real name, so enrolment works at once in the demo. */
 async function verifyDemoStudent(db: Database, pii: PiiCipher): Promise<void> {
-  const [student] = await db.select({ id: users.id }).from(users).where(eq(users.phone, '13800000005'));
+  const student = await findDemoStudent(db);
   if (!student) return;
   const [profile] = await db.select().from(seekerProfiles).where(eq(seekerProfiles.userId, student.id));
   if (profile?.verifiedAt) return;
