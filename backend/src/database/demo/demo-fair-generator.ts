@@ -47,7 +47,7 @@ export interface GenerateResult {
 }
 
 /** The seeded accounts of seed.ts the generated data attaches to when they exist. */
-const DEMO_PHONES = {
+export const DEMO_ACCOUNT_PHONES = {
   admin: '13800000001',
   organizer: '13800000002',
   employer: '13800000003',
@@ -136,14 +136,15 @@ async function demoAccounts(client: PoolClient) {
             exists(select 1 from employers e where e.owner_user_id = u.id)
               or exists(select 1 from agencies a where a.owner_user_id = u.id) as owns
        from users u where u.phone = any($1)`,
-    [Object.values(DEMO_PHONES)],
+    [Object.values(DEMO_ACCOUNT_PHONES)],
   );
   const find = (phone: string, role: string, free = false) =>
     rows.find((r) => r.phone === phone && r.roles.includes(role) && !(free && r.owns))?.id ?? null;
   return {
-    organizer: find(DEMO_PHONES.organizer, 'organizer') ?? find(DEMO_PHONES.admin, 'organizer'),
-    employer: find(DEMO_PHONES.employer, 'employer', true),
-    agency: find(DEMO_PHONES.agency, 'agency', true),
+    organizer:
+      find(DEMO_ACCOUNT_PHONES.organizer, 'organizer') ?? find(DEMO_ACCOUNT_PHONES.admin, 'organizer'),
+    employer: find(DEMO_ACCOUNT_PHONES.employer, 'employer', true),
+    agency: find(DEMO_ACCOUNT_PHONES.agency, 'agency', true),
   };
 }
 
